@@ -1,0 +1,76 @@
+/**
+ * `npm run token -- --role <ROLE> [--org <code>] [--ttl 1h] [--sub <user>]`: prints a signed bearer token.
+ * On demo data --org defaults to the role's demo organisation (UNIT: the first unit).
+ */
+import type { Knex } from 'knex';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { loadConfig, type HubConfig } from '../config.js';
+import { parseTtl, signToken } from '../auth/tokens.js';
+import { Role } from '../shared/enums.js';
+import { DEMO_ORG_OF_ROLE } from '../seed/generator.js';
+
+export async function demoTokens(config: HubConfig, knex: Knex, ttl: string) {
+  const codes = new Set(
+    (
+      (await knex('organization').select('code').whereIn('code', Object.values(DEMO_ORG_OF_ROLE))) as {
+        code: string;
+      }[]
+    ).map((r) => r.code),
+  );
+  const out: { role: Role; org: string | null; token: string }[] = [];
+  for (const role of Object.values(Role)) {
+    if (role === Role.PUBLIC) continue;
+    const org = DEMO_ORG_OF_ROLE[role]!;
+    if (!codes.has(org)) continue;
+    out.push({
+      role,
+      org,
+      token: await signToken(config, { sub: `demo-${role.toLowerCase()}`, role, org }, parseTtl(ttl)),
+    });
+  }
+  return out;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      org: { type: 'string' },
+      ttl: { type: 'string', default: '1h' },
+      sub: { type: 'string' },
+    },
+  });
+  const roles = Object.values(Role);
+  const role = values.role?.toUpperCase() as Role | undefined;
+  if (!role || !roles.includes(role)) {
+    console.error(
+      `usage: npm run token -- --role <${roles.join('|')}> [--org <code>] [--ttl 1h] [--sub <user>]`,
+    );
+    process.exit(2);
+  }
+  if (role === Role.PUBLIC) {
+    console.error('PUBLIC needs no token: send requests without an Authorization header.');
+    process.exit(2);
+  }
+  let ttlSeconds: number;
+  try {
+    ttlSeconds = parseTtl(values.ttl!);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+  const org = values.org ?? DEMO_ORG_OF_ROLE[role]!;
+  const config = loadConfig();
+  process.stdout.write(
+    (await signToken(config, { sub: values.sub ?? `cli-${role.toLowerCase()}`, role, org }, ttlSeconds)) +
+      '\n',
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,8 @@
+import { Organization } from '../modules/organization/organization.entity.js';
+import { Policy, Project } from '../modules/project/project.entity.js';
+import { Review } from '../modules/review/review.entity.js';
+import { Finding } from '../modules/finding/finding.entity.js';
+import { BaseEntity } from '../shared/base.entity.js';
+
+/** Every MikroORM entity; the migrations are diffed against this list. */
+export const ENTITIES = [BaseEntity, Organization, Project, Policy, Review, Finding];

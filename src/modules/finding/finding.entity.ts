@@ -1,0 +1,137 @@
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from '../../shared/base.entity.js';
+import {
+  FindingSource,
+  PublicationState,
+  RectificationStatus,
+  Sensitivity,
+  Severity,
+} from '../../shared/enums.js';
+import { Organization } from '../organization/organization.entity.js';
+import { Policy, Project } from '../project/project.entity.js';
+import { Review } from '../review/review.entity.js';
+
+/** A person named in a discipline matter; stored as JSON, shown to DISCIPLINE only. */
+export interface PersonInvolved {
+  name: string;
+  position: string;
+}
+
+/**
+ * One problem (问题) found by one agency. The four sources share one table: the shared columns are
+ * what partners filter on, the source-specific ones are nullable. GraphQL exposes one type per source.
+ */
+@Entity({ tableName: 'finding' })
+@Unique({ properties: ['agency', 'sourceRef'] })
+@Index({ properties: ['fiscalYear', 'source'] })
+@Index({ properties: ['unit', 'fiscalYear'] })
+// Text search on Chinese text: substring match (ILIKE) accelerated by a trigram index.
+@Index({
+  name: 'finding_text_trgm_index',
+  expression: `create index "finding_text_trgm_index" on "finding" using gin (("title" || ' ' || "description") gin_trgm_ops)`,
+})
+export class Finding extends BaseEntity {
+  @Enum({ items: () => FindingSource, type: 'text' })
+  source!: FindingSource;
+
+  @ManyToOne(() => Organization)
+  agency!: Organization;
+
+  /** The agency's own id of this finding in its system. */
+  @Property({ type: 'string', length: 100 })
+  sourceRef!: string;
+
+  @ManyToOne(() => Review, { nullable: true })
+  @Index()
+  review?: Review;
+
+  /** Responsible unit (责任单位). */
+  @ManyToOne(() => Organization)
+  unit!: Organization;
+
+  @ManyToOne(() => Project, { nullable: true })
+  @Index()
+  project?: Project;
+
+  @ManyToOne(() => Policy, { nullable: true })
+  policy?: Policy;
+
+  @Property({ type: 'smallint' })
+  fiscalYear!: number;
+
+  @Property({ type: 'text' })
+  @Index()
+  category!: string;
+
+  @Enum({ items: () => Severity, type: 'text' })
+  severity!: Severity;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  /** Amount involved in yuan, exact. */
+  @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true })
+  @Index()
+  amountInvolved?: string;
+
+  /** Whether the amount is published with the finding (公开涉及金额). */
+  @Property({ type: 'boolean', default: false })
+  amountDisclosed: boolean = false;
+
+  @Enum({ items: () => Sensitivity, type: 'text' })
+  sensitivity!: Sensitivity;
+
+  @Enum({ items: () => PublicationState, type: 'text' })
+  publicationState!: PublicationState;
+
+  @Enum({ items: () => RectificationStatus, type: 'text' })
+  @Index()
+  rectificationStatus!: RectificationStatus;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  publishedAt?: Date;
+
+  /** Responsible person (责任人) and contact; shown to supervising agencies and the unit itself. */
+  @Property({ type: 'text', nullable: true })
+  responsiblePerson?: string;
+
+  @Property({ type: 'text', nullable: true })
+  responsiblePhone?: string;
+
+  // PERFORMANCE
+  @Property({ type: 'text', nullable: true })
+  indicatorName?: string;
+
+  @Property({ type: 'decimal', precision: 5, scale: 2, nullable: true })
+  scoreDeducted?: string;
+
+  // AUDIT
+  @Property({ type: 'text', nullable: true })
+  legalBasis?: string;
+
+  @Property({ type: 'text', nullable: true })
+  auditOpinion?: string;
+
+  // REFORM
+  @Property({ type: 'text', nullable: true })
+  inspectionItem?: string;
+
+  @Property({ type: 'text', nullable: true })
+  approvalRef?: string;
+
+  // DISCIPLINE
+  @Property({ type: 'text', nullable: true })
+  clueSource?: string;
+
+  @Property({ type: 'jsonb', nullable: true })
+  personsInvolved?: PersonInvolved[];
+
+  @Property({ type: 'text', nullable: true })
+  caseStage?: string;
+
+  @Property({ type: 'smallint', nullable: true })
+  personsHeldAccountable?: number;
+}

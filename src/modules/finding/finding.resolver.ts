@@ -1,0 +1,113 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../context.js';
+import { badInput } from '../../shared/errors.js';
+import { fromGlobalId } from '../../shared/global-id.js';
+import { dbIds } from '../../shared/ids.js';
+import { ConnectionArgs, connectionTypes } from '../../shared/relay.js';
+import { canSeeFindingRow, canSeeReviewRow } from '../../policy/access.js';
+import { OrganizationObject } from '../organization/organization.types.js';
+import { PolicyObject, ProjectObject } from '../project/project.types.js';
+import { ReviewObject } from '../review/review.types.js';
+import { FindingOrderField, listFindings, type FindingQuery, type FindingRow } from './finding.repo.js';
+import { FindingFilter, FindingInterface, FindingOrder, OrderDirection } from './finding.types.js';
+
+export const FindingConnection = connectionTypes<FindingRow>(FindingInterface, 'Finding', '问题');
+
+const MAX_SEARCH = 100;
+
+/** Validates a filter from the API and turns ids into database ids. */
+export function toFindingQuery(f: FindingFilter | null | undefined): FindingQuery {
+  if (!f) return {};
+  const years = [...(f.fiscalYears ?? []), f.fiscalYearFrom, f.fiscalYearTo].filter((y) => y != null);
+  for (const y of years)
+    if (y! < 1990 || y! > 2100) throw badInput(`fiscal year ${y} is out of range 1990-2100`, 'fiscalYears');
+  let search = f.search?.trim() || null;
+  if (search && search.length > MAX_SEARCH)
+    throw badInput(`"search" is limited to ${MAX_SEARCH} characters`, 'search');
+  if (f.amountMin != null && f.amountMax != null && Number(f.amountMin) > Number(f.amountMax)) {
+    throw badInput('"amountMin" is greater than "amountMax"', 'amountMin');
+  }
+  return {
+    sources: f.sources,
+    fiscalYears: f.fiscalYears,
+    fiscalYearFrom: f.fiscalYearFrom,
+    fiscalYearTo: f.fiscalYearTo,
+    unitIds: dbIds(f.units, 'Organization', 'units'),
+    projectIds: dbIds(f.projects, 'Project', 'projects'),
+    categories: f.categories,
+    severities: f.severities,
+    statuses: f.statuses,
+    amountMin: f.amountMin,
+    amountMax: f.amountMax,
+    search,
+    includeWithdrawn: f.includeWithdrawn,
+  };
+}
+
+export function toOrder(o: FindingOrder | null | undefined) {
+  return {
+    field: o?.field ?? FindingOrderField.ID,
+    desc: (o?.direction ?? OrderDirection.DESC) === OrderDirection.DESC,
+  };
+}
+
+@Resolver(() => FindingInterface)
+export class FindingResolver {
+  @Query(() => FindingConnection, {
+    description: 'Findings of all four sources the viewer may see, filtered and paged (问题查询).',
+  })
+  findings(
+    @Ctx() ctx: HubContext,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filterBy', () => FindingFilter, { nullable: true, description: 'Conditions (筛选条件).' })
+    filterBy?: FindingFilter,
+    @Arg('orderBy', () => FindingOrder, {
+      nullable: true,
+      description: 'Ordering; default newest first (排序，默认最新录入在前).',
+    })
+    orderBy?: FindingOrder,
+  ) {
+    return listFindings(ctx.knex, ctx.viewer, toFindingQuery(filterBy), toOrder(orderBy), page);
+  }
+
+  @Query(() => FindingInterface, {
+    nullable: true,
+    description: 'One finding by id; null if it does not exist or the viewer may not see it (单个问题).',
+  })
+  async finding(
+    @Ctx() ctx: HubContext,
+    @Arg('id', () => ID, { description: 'Global id of the finding (问题标识).' }) id: string,
+  ): Promise<FindingRow | null> {
+    const g = fromGlobalId(id);
+    if (!g || g.type !== 'Finding') return null;
+    const row = await ctx.loaders.finding.load(g.id);
+    return row && canSeeFindingRow(ctx.viewer, row) ? row : null;
+  }
+
+  @FieldResolver(() => OrganizationObject)
+  agency(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.load(f.agencyId);
+  }
+
+  @FieldResolver(() => OrganizationObject)
+  unit(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.load(f.unitId);
+  }
+
+  @FieldResolver(() => ProjectObject, { nullable: true })
+  project(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    return f.projectId == null ? null : ctx.loaders.project.load(f.projectId);
+  }
+
+  @FieldResolver(() => PolicyObject, { nullable: true })
+  policy(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    return f.policyId == null ? null : ctx.loaders.policy.load(f.policyId);
+  }
+
+  @FieldResolver(() => ReviewObject, { nullable: true })
+  async review(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    if (f.reviewId == null) return null;
+    const r = await ctx.loaders.review.load(f.reviewId);
+    return r && canSeeReviewRow(ctx.viewer, r) ? r : null;
+  }
+}

@@ -1,0 +1,123 @@
+import type { Knex } from 'knex';
+import type { Viewer } from '../../auth/viewer.js';
+import {
+  FindingSource,
+  PerformanceGrade,
+  PublicationState,
+  Sensitivity,
+  SubjectKind,
+} from '../../shared/enums.js';
+import { toGlobalId } from '../../shared/global-id.js';
+import { paginate, type Connection, type ConnectionArgs } from '../../shared/relay.js';
+import { contentSql, reviewRowScope } from '../../policy/access.js';
+
+export interface IndicatorResultRow {
+  name: string;
+  target: string;
+  actual: string;
+  score: string;
+}
+
+export interface ReviewRow {
+  __typename: 'Review';
+  id: string;
+  dbId: number;
+  source: FindingSource;
+  agencyId: number;
+  sourceRef: string;
+  subjectKind: SubjectKind;
+  unitId: number;
+  projectId: number | null;
+  policyId: number | null;
+  evaluatorId: number | null;
+  title: string;
+  reviewType: string;
+  fiscalYear: number;
+  conclusion: string | null;
+  score: string | null;
+  grade: PerformanceGrade | null;
+  indicatorResults: IndicatorResultRow[] | null;
+  sensitivity: Sensitivity;
+  publicationState: PublicationState;
+  publishedAt: Date | null;
+  completedOn: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export function mapReview(r: Record<string, unknown>): ReviewRow {
+  return {
+    __typename: 'Review',
+    id: toGlobalId('Review', r.id as number),
+    dbId: r.id as number,
+    source: r.source as FindingSource,
+    agencyId: r.agency_id as number,
+    sourceRef: r.source_ref as string,
+    subjectKind: r.subject_kind as SubjectKind,
+    unitId: r.unit_id as number,
+    projectId: r.project_id as number | null,
+    policyId: r.policy_id as number | null,
+    evaluatorId: r.evaluator_id as number | null,
+    title: r.title as string,
+    reviewType: r.review_type as string,
+    fiscalYear: r.fiscal_year as number,
+    conclusion: r.conclusion as string | null,
+    score: r.score as string | null,
+    grade: r.grade as PerformanceGrade | null,
+    indicatorResults: r.indicator_results as IndicatorResultRow[] | null,
+    sensitivity: r.sensitivity as Sensitivity,
+    publicationState: r.publication_state as PublicationState,
+    publishedAt: r.published_at as Date | null,
+    completedOn: r.completed_on == null ? null : String(r.completed_on),
+    createdAt: r.created_at as Date,
+    updatedAt: r.updated_at as Date,
+    version: r.version as number,
+  };
+}
+
+export async function reviewsByIds(knex: Knex, ids: readonly number[]): Promise<ReviewRow[]> {
+  return (
+    await knex('review')
+      .select('*')
+      .whereIn('id', ids as number[])
+  ).map(mapReview);
+}
+
+export interface ReviewQuery {
+  sources?: FindingSource[] | null;
+  fiscalYears?: number[] | null;
+  unitIds?: number[] | null;
+  projectIds?: number[] | null;
+  grades?: PerformanceGrade[] | null;
+}
+
+export async function listReviews(
+  knex: Knex,
+  v: Viewer,
+  q: ReviewQuery,
+  args: ConnectionArgs,
+): Promise<Connection<ReviewRow>> {
+  const b = knex('review as r');
+  const scope = reviewRowScope(v, 'r');
+  if (scope) b.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
+  b.whereNot('r.publication_state', PublicationState.WITHDRAWN);
+  if (q.sources?.length) b.whereIn('r.source', q.sources);
+  if (q.fiscalYears?.length) b.whereIn('r.fiscal_year', q.fiscalYears);
+  if (q.unitIds) b.whereIn('r.unit_id', q.unitIds);
+  if (q.projectIds) b.whereIn('r.project_id', q.projectIds);
+  if (q.grades?.length) {
+    // grade is content: only rows whose content the viewer may read can match it
+    const c = contentSql(v, 'r');
+    b.whereIn('r.grade', q.grades).whereRaw(c.sql, c.bindings as Knex.RawBinding[]);
+  }
+  return paginate(
+    knex,
+    b.clone().select('r.*'),
+    args,
+    { expr: 'r.id', desc: true, cast: 'int' },
+    mapReview,
+    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    'r.id',
+  );
+}

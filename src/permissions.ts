@@ -1,0 +1,70 @@
+/**
+ * graphql-shield over the schema: every field's rule comes from its module's `*.rules.ts`; anything not
+ * listed is denied (fallbackRule: deny), and a test fails when a field has no explicit rule.
+ */
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, deny, rule, shield } from 'graphql-shield';
+import type { HubContext } from './context.js';
+import type { FieldAccess, TypeRules } from './policy/field-rules.js';
+import { findingRules } from './modules/finding/finding.rules.js';
+import { nodeRules } from './modules/node/node.rules.js';
+import { organizationRules } from './modules/organization/organization.rules.js';
+import { projectRules } from './modules/project/project.rules.js';
+import { reviewRules } from './modules/review/review.rules.js';
+
+export const MODULE_RULES: TypeRules[] = [
+  nodeRules,
+  findingRules,
+  reviewRules,
+  organizationRules,
+  projectRules,
+];
+
+/** All module rules merged: type -> field -> access. Throws if two modules claim one field. */
+export function allRules(): TypeRules {
+  const out: TypeRules = {};
+  for (const m of MODULE_RULES) {
+    for (const [type, fields] of Object.entries(m)) {
+      out[type] ??= {};
+      for (const [f, a] of Object.entries(fields)) {
+        if (out[type]![f]) throw new Error(`permission rule for ${type}.${f} declared twice`);
+        out[type]![f] = a;
+      }
+    }
+  }
+  return out;
+}
+
+export const forbiddenError = () =>
+  new GraphQLError('Not authorised to access this field.', { extensions: { code: 'FORBIDDEN' } });
+
+export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
+  // One shield rule per access level; levels that always pass use shield's built-in allow.
+  const compiled = new Map<FieldAccess, unknown>();
+  const toShield = (a: FieldAccess) => {
+    let r = compiled.get(a);
+    if (!r) {
+      r =
+        a.name === 'visible' || a.name === 'open'
+          ? allow
+          : rule(`access:${a.name}`, { cache: 'no_cache' })(
+              (parent: unknown, _args: unknown, ctx: HubContext) => a.check(ctx.viewer, parent),
+            );
+      compiled.set(a, r);
+    }
+    return r;
+  };
+  const tree: Record<string, Record<string, unknown>> = {};
+  for (const [type, fields] of Object.entries(allRules())) {
+    tree[type] = { '*': deny };
+    for (const [f, a] of Object.entries(fields)) tree[type]![f] = toShield(a);
+  }
+  const permissions = shield(tree as never, {
+    fallbackRule: deny,
+    fallbackError: forbiddenError,
+    allowExternalErrors: true,
+    debug: false,
+  });
+  return applyMiddleware(schema, permissions);
+}

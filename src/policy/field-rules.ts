@@ -1,0 +1,101 @@
+/**
+ * Field access levels. Each GraphQL field is given exactly one of these in its module's `*.rules.ts`;
+ * graphql-shield enforces them (deny by default) and the permission matrix is printed from them.
+ */
+import { Role } from '../shared/enums.js';
+import type { Viewer } from '../auth/viewer.js';
+import {
+  canReadAmount,
+  canReadContact,
+  canReadContent,
+  canReadDisciplineSecrets,
+  type GuardedRecord,
+} from './access.js';
+
+export interface FieldAccess {
+  /** Short name shown in the permission matrix. */
+  name: string;
+  /** One sentence: who may read a field with this level. */
+  explain: string;
+  /** Per role: 'yes', 'no' or the condition under which it may. */
+  forRole(role: Role): string;
+  check(viewer: Viewer, parent: unknown): boolean;
+}
+
+const ALL_ROLES = Object.values(Role);
+const oversight = [Role.FINANCE, Role.AUDIT, Role.REFORM, Role.DISCIPLINE];
+
+export const Access = {
+  /** Readable by whoever may see the object at all (row scope decides). */
+  VISIBLE: {
+    name: 'visible',
+    explain: 'Anyone who may see the object.',
+    forRole: () => 'yes',
+    check: () => true,
+  },
+  /** For entry points (Query fields): open to every role; what they return is row-scoped. */
+  OPEN: {
+    name: 'open',
+    explain: 'Any caller, with or without a token; results are limited by row scope.',
+    forRole: () => 'yes',
+    check: () => true,
+  },
+  /** Substance of a finding or review. */
+  CONTENT: {
+    name: 'content',
+    explain:
+      "The record's author; DISCIPLINE; other roles for non-discipline records at or below their clearance.",
+    forRole: (r: Role) =>
+      r === Role.DISCIPLINE
+        ? 'yes'
+        : `if author, or non-discipline record with sensitivity <= ${clearanceName(r)}`,
+    check: (v: Viewer, p: unknown) => canReadContent(v, p as GuardedRecord),
+  },
+  AMOUNT: {
+    name: 'amount',
+    explain: 'As content; for PUBLIC only where the amount is disclosed (公开).',
+    forRole: (r: Role) =>
+      r === Role.DISCIPLINE
+        ? 'yes'
+        : r === Role.PUBLIC
+          ? 'if the record is PUBLIC and its amount disclosed'
+          : `if author, or non-discipline record with sensitivity <= ${clearanceName(r)}`,
+    check: (v: Viewer, p: unknown) => canReadAmount(v, p as GuardedRecord),
+  },
+  CONTACT: {
+    name: 'contact',
+    explain: 'Supervising (oversight) agencies and the responsible unit itself, where they may read content.',
+    forRole: (r: Role) =>
+      oversight.includes(r)
+        ? r === Role.DISCIPLINE
+          ? 'yes'
+          : 'if content is readable'
+        : r === Role.UNIT
+          ? 'if the record concerns its own unit'
+          : 'no',
+    check: (v: Viewer, p: unknown) => canReadContact(v, p as GuardedRecord),
+  },
+  DISCIPLINE_ONLY: {
+    name: 'discipline-only',
+    explain: 'The discipline commission (纪委监委) alone.',
+    forRole: (r: Role) => (r === Role.DISCIPLINE ? 'yes' : 'no'),
+    check: (v: Viewer) => canReadDisciplineSecrets(v),
+  },
+} satisfies Record<string, FieldAccess>;
+
+function clearanceName(r: Role): string {
+  return (
+    (
+      {
+        PUBLIC: 'PUBLIC (published only)',
+        EVALUATOR: 'INTERNAL',
+        DISCIPLINE: 'SECRET',
+      } as Partial<Record<Role, string>>
+    )[r] ?? 'RESTRICTED'
+  );
+}
+
+/** type name -> field name -> access level. */
+export type TypeRules = Record<string, Record<string, FieldAccess>>;
+
+export { ALL_ROLES };

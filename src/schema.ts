@@ -1,0 +1,34 @@
+/** Builds the GraphQL schema from every module's resolvers; `npm run schema` prints it to schema/. */
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { FindingResolver } from './modules/finding/finding.resolver.js';
+import { FINDING_IMPLEMENTATIONS } from './modules/finding/finding.types.js';
+import { NodeResolver } from './modules/node/node.resolver.js';
+import { OrganizationResolver } from './modules/organization/organization.resolver.js';
+import { PolicyResolver, ProjectResolver } from './modules/project/project.resolver.js';
+import { ReviewResolver } from './modules/review/review.resolver.js';
+
+let built: GraphQLSchema | undefined;
+
+export async function buildHubSchema(): Promise<GraphQLSchema> {
+  built ??= await buildSchema({
+    resolvers: [
+      NodeResolver,
+      FindingResolver,
+      ReviewResolver,
+      OrganizationResolver,
+      ProjectResolver,
+      PolicyResolver,
+    ],
+    orphanedTypes: [...FINDING_IMPLEMENTATIONS],
+    validate: false,
+  });
+  built.getQueryType()!.description =
+    'Entry points of the oversight hub (监督信息共享平台): findings, reviews, organisations, projects, any node by id.';
+  return built;
+}
+
+export function printHubSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

@@ -1,0 +1,584 @@
+/**
+ * Deterministic demo data for 鹤城区: the same seed and scale always give the same rows. Used by
+ * `npm start` (empty database), the tests and the benchmarks (at 100× scale).
+ *
+ * Scale 1 ≈ 60 budget units, 1,000 projects, ~330 reviews and ~3,000 findings over fiscal years
+ * 2023–2025. Amounts are generated in fen and written as exact decimal strings in yuan.
+ */
+import type { Knex } from 'knex';
+import {
+  FindingSource,
+  FundType,
+  gradeForScore,
+  OrganizationKind,
+  PublicationState,
+  RectificationStatus,
+  Role,
+  Sensitivity,
+  Severity,
+  SubjectKind,
+} from '../shared/enums.js';
+
+/** mulberry32: small, fast, good enough for demo data, and reproducible everywhere. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+    chance: (p: number) => next() < p,
+    weighted: <T>(xs: readonly [T, number][]): T => {
+      const total = xs.reduce((s, [, w]) => s + w, 0);
+      let r = next() * total;
+      for (const [x, w] of xs) if ((r -= w) < 0) return x;
+      return xs[xs.length - 1]![0];
+    },
+  };
+}
+type Rng = ReturnType<typeof prng>;
+
+/** Organisation codes of the demo agencies; `npm run token` uses them as each role's default org. */
+export const DEMO_ORG_OF_ROLE: Partial<Record<Role, string>> = {
+  FINANCE: 'HC-CZJ',
+  AUDIT: 'HC-SJJ',
+  REFORM: 'HC-FGJ',
+  DISCIPLINE: 'HC-JWJW',
+  LEADERSHIP: 'HC-ZF',
+  HUB_ADMIN: 'HC-PTZX',
+  EVALUATOR: 'TP-001',
+  UNIT: 'HC-U001',
+};
+
+const AGENCIES: [string, string, string, OrganizationKind][] = [
+  ['HC-CZJ', '鹤城区财政局', '区财政局', OrganizationKind.OVERSIGHT_AGENCY],
+  ['HC-SJJ', '鹤城区审计局', '区审计局', OrganizationKind.OVERSIGHT_AGENCY],
+  ['HC-FGJ', '鹤城区发展和改革局', '区发改局', OrganizationKind.OVERSIGHT_AGENCY],
+  ['HC-JWJW', '中共鹤城区纪律检查委员会 鹤城区监察委员会', '区纪委监委', OrganizationKind.OVERSIGHT_AGENCY],
+  ['HC-ZF', '鹤城区人民政府', '区政府', OrganizationKind.LEADERSHIP],
+  ['HC-PTZX', '鹤城区监督信息共享平台管理中心', '平台中心', OrganizationKind.HUB_OPERATOR],
+];
+
+const THIRD_PARTIES = ['湖南信达会计师事务所', '怀化正衡工程造价咨询有限公司', '湖南中审绩效评价研究院'];
+
+const UNIT_NAMES = [
+  '区教育局',
+  '区卫生健康局',
+  '区住房和城乡建设局',
+  '区农业农村局',
+  '区民政局',
+  '区人力资源和社会保障局',
+  '区交通运输局',
+  '区水利局',
+  '区自然资源局',
+  '区文化旅游广电体育局',
+  '区市场监督管理局',
+  '区应急管理局',
+  '区城市管理和综合执法局',
+  '区医疗保障局',
+  '区科学技术局',
+  '区工业和信息化局',
+  '区司法局',
+  '区商务局',
+  '区退役军人事务局',
+  '区林业局',
+  '区统计局',
+  '区信访局',
+  '区机关事务服务中心',
+  '区残疾人联合会',
+  '区妇女联合会',
+  '区总工会',
+  '区融媒体中心',
+  '区疾病预防控制中心',
+  '区人民医院',
+  '区中医医院',
+  '区妇幼保健计划生育服务中心',
+  '区第一中学',
+  '区实验小学',
+  '区职业中等专业学校',
+  '区公共资源交易中心',
+  '区不动产登记中心',
+  '区住房保障服务中心',
+  '区生态环境分局',
+  '区公安分局',
+  '区档案馆',
+  '区乡村振兴服务中心',
+  '区农业综合执法大队',
+  '区园林绿化中心',
+  '区供销合作联社',
+  '区老干部服务中心',
+  '城中街道办事处',
+  '城北街道办事处',
+  '城南街道办事处',
+  '红星街道办事处',
+  '迎丰街道办事处',
+  '太平桥街道办事处',
+  '坨院街道办事处',
+  '鹤洲街道办事处',
+  '天星街道办事处',
+  '黄金坳镇人民政府',
+  '盈口乡人民政府',
+  '凉亭坳乡人民政府',
+  '芦坪乡人民政府',
+  '石门乡人民政府',
+  '舞水街道办事处',
+];
+
+const COUNTIES = [
+  '鹤城区',
+  '中方县',
+  '沅陵县',
+  '辰溪县',
+  '溆浦县',
+  '会同县',
+  '麻阳县',
+  '新晃县',
+  '芷江县',
+  '靖州县',
+  '通道县',
+  '洪江市',
+];
+
+/** Project templates: name, preferred owner unit, fund type. */
+const PROJECTS: [string, string, FundType][] = [
+  ['义务教育薄弱环节改善与能力提升', '区教育局', FundType.GENERAL_BUDGET],
+  ['老旧小区改造', '区住房和城乡建设局', FundType.GOVERNMENT_FUND],
+  ['农村饮水安全巩固提升', '区水利局', FundType.GENERAL_BUDGET],
+  ['乡村振兴衔接资金项目', '区农业农村局', FundType.GENERAL_BUDGET],
+  ['基本公共卫生服务', '区卫生健康局', FundType.GENERAL_BUDGET],
+  ['城区道路提质改造', '区交通运输局', FundType.SPECIAL_BOND],
+  ['高标准农田建设', '区农业农村局', FundType.GENERAL_BUDGET],
+  ['产业园区基础设施建设', '区工业和信息化局', FundType.SPECIAL_BOND],
+  ['城乡居民养老保险补助', '区人力资源和社会保障局', FundType.SOCIAL_INSURANCE],
+  ['困难群众救助补助', '区民政局', FundType.GENERAL_BUDGET],
+  ['国有企业资本金注入', '区财政局', FundType.STATE_CAPITAL],
+  ['地质灾害综合治理', '区自然资源局', FundType.GENERAL_BUDGET],
+  ['城市污水管网改造', '区城市管理和综合执法局', FundType.SPECIAL_BOND],
+  ['公共文化服务体系建设', '区文化旅游广电体育局', FundType.GENERAL_BUDGET],
+  ['应急物资储备库建设', '区应急管理局', FundType.GENERAL_BUDGET],
+  ['医疗救助资金', '区医疗保障局', FundType.SOCIAL_INSURANCE],
+  ['农村公路安防工程', '区交通运输局', FundType.GENERAL_BUDGET],
+  ['土地整理与复垦', '区自然资源局', FundType.GOVERNMENT_FUND],
+];
+
+const CATEGORIES: Record<FindingSource, string[]> = {
+  PERFORMANCE: [
+    '绩效目标不明确或不可衡量',
+    '绩效指标未细化量化',
+    '预算执行率偏低',
+    '资金闲置',
+    '产出未达预期',
+    '自评结果与实际不符',
+    '项目前期论证不充分',
+  ],
+  AUDIT: [
+    '虚列支出',
+    '挤占挪用专项资金',
+    '违规拨付资金',
+    '未按规定实施政府采购',
+    '工程结算多计价款',
+    '往来款长期挂账未清理',
+    '国有资产管理不规范',
+    '超范围列支',
+    '应收未收非税收入',
+  ],
+  REFORM: [
+    '未批先建',
+    '擅自变更建设规模或内容',
+    '招标投标不规范',
+    '项目建设进度滞后',
+    '配套资金未及时到位',
+    '未按规定竣工验收',
+  ],
+  DISCIPLINE: [
+    '违反中央八项规定精神',
+    '违规发放津贴补贴',
+    '公款吃喝',
+    '失职失责',
+    '优亲厚友',
+    '利用职务便利谋取私利',
+    '形式主义官僚主义',
+  ],
+};
+
+const REVIEW_TYPES: Record<FindingSource, string[]> = {
+  PERFORMANCE: ['项目支出绩效评价', '部门整体支出绩效评价', '事前绩效评估', '财政政策绩效评价'],
+  AUDIT: ['预算执行审计', '经济责任审计', '专项资金审计', '政府投资项目审计'],
+  REFORM: ['重大项目稽察', '中央预算内投资项目专项检查'],
+  DISCIPLINE: ['监督检查', '专项整治', '线索核查'],
+};
+
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许邓冯韩曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷黎史龙陶贺顾毛郝龚邵万覃武钱戴严欧莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌辉鹏宇浩林波海燕雪梅琳晶欣怡凯亮';
+const POSITIONS = [
+  '局长',
+  '副局长',
+  '办公室主任',
+  '财务股股长',
+  '项目负责人',
+  '会计',
+  '出纳',
+  '街道办主任',
+  '副主任',
+  '站长',
+];
+const CLUE_SOURCES = ['信访举报', '审计移送', '巡察移交', '监督检查发现', '财政部门移送', '媒体曝光'];
+const CASE_STAGES = ['初步核实', '立案审查', '审理', '已结案'];
+const INSPECTION_ITEMS = ['项目审批', '招标投标', '建设进度', '资金使用', '竣工验收'];
+const LEGAL_BASES = [
+  '《中华人民共和国预算法》第五十七条',
+  '《财政违法行为处罚处分条例》第六条',
+  '《中华人民共和国政府采购法》第二十六条',
+  '《行政事业单位内部控制规范（试行）》第三十八条',
+  '《基本建设财务规则》第二十一条',
+];
+
+function personName(r: Rng): string {
+  return r.pick([...SURNAMES]) + r.pick([...GIVEN]) + (r.chance(0.6) ? r.pick([...GIVEN]) : '');
+}
+
+/** fen -> "123.45" */
+const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+/** An amount written in 万元 with 2-4 decimals, as agencies report them; returned in fen. */
+function amountFen(r: Rng, maxWan: number): number {
+  const decimals = r.int(2, 4);
+  const wan = Math.round(r.next() ** 2.2 * maxWan * 10 ** decimals) / 10 ** decimals;
+  return Math.round(wan * 1_000_000); // 1 万元 = 10,000 元 = 1,000,000 分
+}
+const wanText = (fen: number) => `${(fen / 1_000_000).toFixed(4).replace(/0{1,2}$/, '')}万元`;
+
+export interface SeedCounts {
+  organizations: number;
+  projects: number;
+  policies: number;
+  reviews: number;
+  findings: number;
+}
+
+export interface SeedOptions {
+  scale?: number;
+  seed?: number;
+  /** Called now and then with a progress line. */
+  progress?: (line: string) => void;
+}
+
+async function insertChunked(
+  trx: Knex.Transaction,
+  table: string,
+  rows: Record<string, unknown>[],
+  returning = false,
+) {
+  const out: { id: number }[] = [];
+  const chunk = 500;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    if (returning) out.push(...((await trx(table).insert(part).returning('id')) as { id: number }[]));
+    else await trx(table).insert(part);
+  }
+  return out;
+}
+
+/**
+ * Inserts the demo data set in one transaction. The database must be empty of organisations (the
+ * caller checks); ids are whatever the sequences give, so tests never rely on them.
+ */
+export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<SeedCounts> {
+  const scale = opts.scale ?? 1;
+  const r = prng(opts.seed ?? 20261128);
+  const say = opts.progress ?? (() => {});
+  return knex.transaction(async (trx) => {
+    // organisations
+    const orgRows: Record<string, unknown>[] = AGENCIES.map(([code, name, shortName, kind]) => ({
+      code,
+      name,
+      short_name: shortName,
+      kind,
+    }));
+    THIRD_PARTIES.forEach((name, i) =>
+      orgRows.push({
+        code: `TP-${String(i + 1).padStart(3, '0')}`,
+        name,
+        short_name: null,
+        kind: OrganizationKind.THIRD_PARTY,
+      }),
+    );
+    const unitCount = Math.max(8, Math.round(UNIT_NAMES.length * scale));
+    const unitNames: string[] = [];
+    for (let i = 0; i < unitCount; i++) {
+      const base = UNIT_NAMES[i % UNIT_NAMES.length]!;
+      const county = Math.floor(i / UNIT_NAMES.length);
+      const prefix =
+        county === 0
+          ? ''
+          : `${COUNTIES[county % COUNTIES.length]}${county >= COUNTIES.length ? Math.floor(county / COUNTIES.length) + 1 : ''}`;
+      const name = county === 0 ? base.replace(/^区/, '鹤城区') : prefix + base.replace(/^区/, '');
+      unitNames.push(name);
+      orgRows.push({
+        code: `HC-U${String(i + 1).padStart(3, '0')}`,
+        name,
+        short_name: county === 0 ? base : null,
+        kind: OrganizationKind.BUDGET_UNIT,
+      });
+    }
+    const orgIds = (await insertChunked(trx, 'organization', orgRows, true)).map((x) => x.id);
+    const agencyId: Record<FindingSource, number> = {
+      PERFORMANCE: orgIds[0]!,
+      AUDIT: orgIds[1]!,
+      REFORM: orgIds[2]!,
+      DISCIPLINE: orgIds[3]!,
+    };
+    const tpIds = orgIds.slice(AGENCIES.length, AGENCIES.length + THIRD_PARTIES.length);
+    const unitIds = orgIds.slice(AGENCIES.length + THIRD_PARTIES.length);
+    const unitNameById = new Map(unitIds.map((id, i) => [id, unitNames[i]!]));
+    const unitByName = new Map<string, number>();
+    unitNames.forEach((n, i) => {
+      if (i < UNIT_NAMES.length) unitByName.set(UNIT_NAMES[i]!, unitIds[i]!);
+    });
+    say(`organisations: ${orgIds.length}`);
+
+    // projects
+    const projectCount = Math.round(1000 * scale);
+    const projectRows: Record<string, unknown>[] = [];
+    const projectOwner: number[] = [];
+    for (let i = 0; i < projectCount; i++) {
+      const [tmpl, owner, fund] = r.pick(PROJECTS);
+      const countyBlock = Math.floor(r.int(0, unitIds.length - 1) / UNIT_NAMES.length);
+      const preferred = unitByName.get(owner);
+      const ownerId =
+        preferred !== undefined && r.chance(0.7)
+          ? (unitIds[
+              Math.min(unitIds.length - 1, countyBlock * UNIT_NAMES.length + UNIT_NAMES.indexOf(owner))
+            ] ?? preferred)
+          : r.pick(unitIds);
+      const startYear = r.int(2021, 2025);
+      const place = r.chance(0.5)
+        ? r.pick(UNIT_NAMES.slice(45)).replace(/(街道办事处|镇人民政府|乡人民政府)$/, '')
+        : '';
+      projectRows.push({
+        code: `XM-${startYear}-${String(i + 1).padStart(5, '0')}`,
+        name: `${startYear}年${place}${tmpl}${r.chance(0.3) ? `（${r.pick(['一期', '二期', '三期'])}）` : ''}`,
+        fund_type: fund,
+        budget_amount: yuan(amountFen(r, 5000) + 1_000_000),
+        owner_unit_id: ownerId,
+        start_year: startYear,
+        end_year: r.chance(0.7) ? startYear + r.int(0, 3) : null,
+      });
+      projectOwner.push(ownerId);
+    }
+    const projectIds = (await insertChunked(trx, 'project', projectRows, true)).map((x) => x.id);
+    const projectNameById = new Map(projectIds.map((id, i) => [id, projectRows[i]!.name as string]));
+    say(`projects: ${projectIds.length}`);
+
+    const policyRows = [
+      '义务教育阶段学生营养改善计划',
+      '城乡居民基本医疗保险财政补助',
+      '农业产业化龙头企业奖补政策',
+      '就业创业补贴政策',
+      '老旧小区改造以奖代补政策',
+    ].map((name, i) => ({
+      code: `ZC-${String(i + 1).padStart(3, '0')}`,
+      name,
+      owner_unit_id: r.pick(unitIds),
+      effective_year: r.int(2019, 2024),
+    }));
+    const policyIds = (await insertChunked(trx, 'policy', policyRows, true)).map((x) => x.id);
+
+    // reviews
+    const perSource: [FindingSource, number][] = [
+      [FindingSource.PERFORMANCE, 150],
+      [FindingSource.AUDIT, 80],
+      [FindingSource.REFORM, 60],
+      [FindingSource.DISCIPLINE, 40],
+    ];
+    const reviewRows: Record<string, unknown>[] = [];
+    for (const [source, n] of perSource) {
+      for (let i = 0; i < Math.round(n * scale); i++) {
+        const fiscalYear = r.int(2023, 2025);
+        const reviewType = r.pick(REVIEW_TYPES[source]);
+        const pIdx = r.int(0, projectIds.length - 1);
+        const onProject =
+          source !== FindingSource.DISCIPLINE &&
+          !reviewType.startsWith('部门整体') &&
+          reviewType !== '经济责任审计';
+        const onPolicy = reviewType === '财政政策绩效评价';
+        const unitId = onProject ? projectOwner[pIdx]! : r.pick(unitIds);
+        const projectName = onProject ? (projectRows[pIdx]!.name as string) : null;
+        const unitName = unitNameById.get(unitId)!;
+        const score =
+          source === FindingSource.PERFORMANCE ? Math.round((55 + r.next() * 43) * 100) / 100 : null;
+        reviewRows.push({
+          source,
+          agency_id: agencyId[source],
+          source_ref: `${{ PERFORMANCE: 'PJ', AUDIT: 'SJ', REFORM: 'JC', DISCIPLINE: 'JJ' }[source]}-${fiscalYear}-${String(i + 1).padStart(4, '0')}`,
+          subject_kind: onPolicy ? SubjectKind.POLICY : onProject ? SubjectKind.PROJECT : SubjectKind.UNIT,
+          unit_id: unitId,
+          project_id: onProject && !onPolicy ? projectIds[pIdx] : null,
+          policy_id: onPolicy ? r.pick(policyIds) : null,
+          evaluator_id: source === FindingSource.PERFORMANCE && r.chance(0.5) ? r.pick(tpIds) : null,
+          title: `${fiscalYear}年度${onProject && !onPolicy ? projectName : unitName}${reviewType}`,
+          review_type: reviewType,
+          fiscal_year: fiscalYear,
+          conclusion:
+            source === FindingSource.PERFORMANCE
+              ? `综合评价得分${score}分，评价等级为“${{ EXCELLENT: '优', GOOD: '良', FAIR: '中', POOR: '差' }[gradeForScore(score!)]}”。`
+              : source === FindingSource.DISCIPLINE
+                ? '已按规定程序处置。'
+                : '发现问题已移交相关单位整改。',
+          score: score === null ? null : score.toFixed(2),
+          grade: score === null ? null : gradeForScore(score),
+          indicator_results:
+            score === null
+              ? null
+              : JSON.stringify(
+                  ['资金到位率', '预算执行率', '项目完成率', '群众满意度'].map((name) => {
+                    const target = name === '群众满意度' ? 90 : 100;
+                    const actual = Math.round(target * (0.6 + r.next() * 0.45) * 10) / 10;
+                    return {
+                      name,
+                      target: `${target}%`,
+                      actual: `${actual}%`,
+                      score: (Math.min(1, actual / target) * 10).toFixed(2),
+                    };
+                  }),
+                ),
+          sensitivity:
+            source === FindingSource.DISCIPLINE
+              ? Sensitivity.SECRET
+              : source === FindingSource.PERFORMANCE && r.chance(0.6)
+                ? Sensitivity.PUBLIC
+                : Sensitivity.INTERNAL,
+          publication_state: r.chance(0.95) ? PublicationState.PUBLISHED : PublicationState.DRAFT,
+          published_at: new Date(Date.UTC(fiscalYear + 1, r.int(2, 10), r.int(1, 28))),
+          completed_on: `${fiscalYear + 1}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
+        });
+      }
+    }
+    const reviewIds = (await insertChunked(trx, 'review', reviewRows, true)).map((x) => x.id);
+    say(`reviews: ${reviewIds.length}`);
+
+    // findings: 3-15 per review, ~3,000 per unit of scale
+    const findingRows: Record<string, unknown>[] = [];
+    const seq: Record<string, number> = {};
+    let written = 0;
+    const flush = async () => {
+      await insertChunked(trx, 'finding', findingRows.splice(0));
+    };
+    for (let i = 0; i < reviewRows.length; i++) {
+      const rv = reviewRows[i]!;
+      const source = rv.source as FindingSource;
+      const n = source === FindingSource.DISCIPLINE ? r.int(1, 4) : r.int(4, 16);
+      for (let k = 0; k < n; k++) {
+        const category = r.pick(CATEGORIES[source]);
+        const fen =
+          source === FindingSource.DISCIPLINE && r.chance(0.4)
+            ? null
+            : amountFen(r, source === FindingSource.AUDIT ? 800 : 300);
+        const ref = `${rv.source_ref}-${String(k + 1).padStart(2, '0')}`;
+        seq[source] = (seq[source] ?? 0) + 1;
+        const unitName = unitNameById.get(rv.unit_id as number)!;
+        const projectName = rv.project_id ? projectNameById.get(rv.project_id as number)! : null;
+        const subject = projectName ?? unitName;
+        const sens =
+          source === FindingSource.DISCIPLINE
+            ? Sensitivity.SECRET
+            : source === FindingSource.AUDIT
+              ? r.weighted<Sensitivity>([
+                  [Sensitivity.INTERNAL, 6],
+                  [Sensitivity.RESTRICTED, 3],
+                  [Sensitivity.PUBLIC, 1],
+                ])
+              : r.weighted<Sensitivity>([
+                  [Sensitivity.PUBLIC, 4],
+                  [Sensitivity.INTERNAL, 5],
+                  [Sensitivity.RESTRICTED, 1],
+                ]);
+        const published = rv.publication_state === PublicationState.PUBLISHED;
+        findingRows.push({
+          source,
+          agency_id: rv.agency_id,
+          source_ref: ref,
+          review_id: reviewIds[i],
+          unit_id: rv.unit_id,
+          project_id: rv.project_id,
+          policy_id: rv.policy_id,
+          fiscal_year: rv.fiscal_year,
+          category,
+          severity: r.weighted<Severity>([
+            [Severity.MINOR, 5],
+            [Severity.MODERATE, 3],
+            [Severity.SERIOUS, 1],
+          ]),
+          title: `${subject}${category}`,
+          description:
+            fen === null
+              ? `${unitName}存在${category}问题，${r.pick(['群众反映强烈', '情节较轻', '造成不良影响', '经核查属实'])}。`
+              : `${fiscalYearText(rv.fiscal_year as number)}${subject}存在${category}问题，涉及金额${wanText(fen)}，${r.pick(['未按规定履行审批程序', '相关台账记录不完整', '资金拨付与项目进度不匹配', '内部控制制度执行不到位', '未及时进行账务处理'])}。`,
+          amount_involved: fen === null ? null : yuan(fen),
+          amount_disclosed: sens === Sensitivity.PUBLIC && r.chance(0.5),
+          sensitivity: sens,
+          publication_state: published ? PublicationState.PUBLISHED : PublicationState.DRAFT,
+          rectification_status: r.weighted<RectificationStatus>([
+            [RectificationStatus.PENDING, 3],
+            [RectificationStatus.IN_PROGRESS, 3],
+            [RectificationStatus.RECTIFIED, 5],
+            [RectificationStatus.CONTINUING, 1],
+          ]),
+          published_at: published ? rv.published_at : null,
+          responsible_person: personName(r),
+          responsible_phone: `0745-${r.int(2100000, 2899999)}`,
+          indicator_name:
+            source === FindingSource.PERFORMANCE
+              ? r.pick(['资金到位率', '预算执行率', '项目完成率', '群众满意度', '成本控制'])
+              : null,
+          score_deducted: source === FindingSource.PERFORMANCE ? (r.int(5, 60) / 10).toFixed(2) : null,
+          legal_basis: source === FindingSource.AUDIT ? r.pick(LEGAL_BASES) : null,
+          audit_opinion:
+            source === FindingSource.AUDIT
+              ? r.pick(['责令限期整改', '责令追回资金', '调整有关会计账目', '移送有关部门处理'])
+              : null,
+          inspection_item: source === FindingSource.REFORM ? r.pick(INSPECTION_ITEMS) : null,
+          approval_ref:
+            source === FindingSource.REFORM ? `鹤发改审〔${rv.fiscal_year}〕${r.int(1, 300)}号` : null,
+          clue_source: source === FindingSource.DISCIPLINE ? r.pick(CLUE_SOURCES) : null,
+          persons_involved:
+            source === FindingSource.DISCIPLINE
+              ? JSON.stringify(
+                  Array.from({ length: r.int(1, 3) }, () => ({
+                    name: personName(r),
+                    position: r.pick(POSITIONS),
+                  })),
+                )
+              : null,
+          case_stage: source === FindingSource.DISCIPLINE ? r.pick(CASE_STAGES) : null,
+          persons_held_accountable: source === FindingSource.DISCIPLINE ? r.int(0, 3) : null,
+        });
+        if (findingRows.length >= 2000) {
+          written += findingRows.length;
+          await flush();
+          say(`findings: ${written}`);
+        }
+      }
+    }
+    written += findingRows.length;
+    await flush();
+    say(`findings: ${written}`);
+    return {
+      organizations: orgIds.length,
+      projects: projectIds.length,
+      policies: policyIds.length,
+      reviews: reviewIds.length,
+      findings: written,
+    };
+  });
+}
+
+const fiscalYearText = (y: number) => `${y}年度，`;

@@ -1,0 +1,188 @@
+/**
+ * HTTP server: Apollo Server on express 5 at /graphql, /healthz and /readyz. Authentication happens
+ * here, once per request: a bearer token is verified (jose) and turned into a Viewer; no token means
+ * PUBLIC; a bad token is rejected with 401, never silently downgraded.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { HubConfig } from './config.js';
+import { createContext, type HubContext } from './context.js';
+import { makeViewer, PUBLIC_VIEWER, type Viewer } from './auth/viewer.js';
+import { verifyToken } from './auth/tokens.js';
+import { unauthenticated } from './shared/errors.js';
+import { Role } from './shared/enums.js';
+
+/** Organisation codes rarely change: cache code -> id for a minute to spare a query per request. */
+function orgResolver(orm: MikroORM) {
+  const cache = new Map<string, { id: number; at: number } | null>();
+  return async (code: string): Promise<number | null> => {
+    const hit = cache.get(code);
+    if (hit !== undefined && (hit === null || Date.now() - hit.at < 60_000)) return hit?.id ?? null;
+    const row = await orm.em.getKnex()('organization').select('id').where({ code }).first();
+    cache.set(code, row ? { id: row.id as number, at: Date.now() } : null);
+    if (cache.size > 10_000) cache.clear();
+    return row ? (row.id as number) : null;
+  };
+}
+
+export async function viewerFromHeader(
+  config: HubConfig,
+  header: string | undefined,
+  orgId: (code: string) => Promise<number | null>,
+): Promise<Viewer> {
+  if (!header) return PUBLIC_VIEWER;
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  const claims = await verifyToken(config, m[1]!);
+  if (claims.role === Role.PUBLIC) return makeViewer(Role.PUBLIC, null, claims.sub);
+  const id = await orgId(claims.org!);
+  if (id === null) throw unauthenticated('The organisation named in the token is not known to the hub.');
+  return makeViewer(claims.role, { id, code: claims.org! }, claims.sub);
+}
+
+/** Logs each operation (name, duration, error codes) without variables, tokens or result values. */
+function loggingPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const start = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          const ms = Number(process.hrtime.bigint() - start) / 1e6;
+          contextValue.log.info(
+            {
+              op: operationName ?? null,
+              role: contextValue.viewer.role,
+              org: contextValue.viewer.orgCode,
+              ms: Math.round(ms * 10) / 10,
+              errors: errors?.map((e) => e.extensions?.code ?? 'ERROR'),
+            },
+            'graphql',
+          );
+        },
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) {
+            const code = e.extensions?.code;
+            if (!code || code === 'INTERNAL_SERVER_ERROR') {
+              contextValue.log.error({ err: e.originalError ?? e, path: e.path }, 'resolver error');
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Errors with a known code pass through; anything else is masked (no database text to clients). */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  const known = [
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'BAD_USER_INPUT',
+    'GRAPHQL_VALIDATION_FAILED',
+    'GRAPHQL_PARSE_FAILED',
+    'NOT_FOUND',
+    'CONFLICT',
+    'LIMIT_EXCEEDED',
+    'PERSISTED_QUERY_NOT_FOUND',
+    'OPERATION_RESOLUTION_FAILURE',
+    'BAD_REQUEST',
+  ];
+  if (code && known.includes(code)) {
+    const { stacktrace: _s, ...ext } = formatted.extensions ?? {};
+    return { ...formatted, extensions: ext };
+  }
+  void error;
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+export interface RunningServer {
+  httpServer: http.Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(opts: {
+  config: HubConfig;
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  log: Logger;
+  port?: number;
+}): Promise<RunningServer> {
+  const { config, orm, schema, log } = opts;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const orgId = orgResolver(orm);
+
+  const apollo = new ApolloServer<HubContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown: stop HTTP, then the pool, then the embedded database, in that order
+    stopOnTerminationSignals: false,
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), loggingPlugin()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getKnex().raw('select 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        let viewer: Viewer;
+        try {
+          viewer = await viewerFromHeader(config, req.headers.authorization, orgId);
+        } catch (e) {
+          if (e instanceof GraphQLError) {
+            // Apollo turns an error thrown here into a response; 401 for authentication failures
+            throw new GraphQLError(e.message, {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          }
+          throw e;
+        }
+        return createContext({ em: orm.em, log }, viewer, requestId);
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(opts.port ?? config.port, config.host, () => resolve());
+  });
+  const addr = httpServer.address() as { port: number };
+  return {
+    httpServer,
+    url: `http://localhost:${addr.port}/graphql`,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Domain enumerations shared by several modules. Each is registered with GraphQL here, with a
+ * description per value (English + Chinese term), and used as a text column with a check constraint.
+ */
+import { registerEnumType } from 'type-graphql';
+
+type Described<E extends Record<string, string>> = { [K in keyof E]: string };
+
+function register<E extends Record<string, string>>(
+  e: E,
+  name: string,
+  description: string,
+  values: Described<E>,
+): void {
+  registerEnumType(e, {
+    name,
+    description,
+    valuesConfig: Object.fromEntries(
+      Object.entries(values).map(([k, d]) => [k, { description: d }]),
+    ) as never,
+  });
+}
+
+export enum OrganizationKind {
+  OVERSIGHT_AGENCY = 'OVERSIGHT_AGENCY',
+  BUDGET_UNIT = 'BUDGET_UNIT',
+  THIRD_PARTY = 'THIRD_PARTY',
+  LEADERSHIP = 'LEADERSHIP',
+  HUB_OPERATOR = 'HUB_OPERATOR',
+}
+register(OrganizationKind, 'OrganizationKind', 'Kind of organisation (机构类型).', {
+  OVERSIGHT_AGENCY: 'Oversight agency (监督部门): finance, audit, development-and-reform, discipline.',
+  BUDGET_UNIT: 'Budget unit (预算单位/责任单位): the inspected department, street office or township.',
+  THIRD_PARTY: 'Third-party evaluator or expert (第三方机构/专家).',
+  LEADERSHIP: 'District leadership (区政府领导).',
+  HUB_OPERATOR: 'Operator of the hub (平台运营管理机构).',
+});
+
+/** Which oversight activity a review or finding comes from. */
+export enum FindingSource {
+  PERFORMANCE = 'PERFORMANCE',
+  AUDIT = 'AUDIT',
+  REFORM = 'REFORM',
+  DISCIPLINE = 'DISCIPLINE',
+}
+register(FindingSource, 'FindingSource', 'Oversight source of a review or finding (监督来源).', {
+  PERFORMANCE: 'Budget performance evaluation by the finance bureau (财政绩效评价).',
+  AUDIT: 'Audit by the audit bureau (审计).',
+  REFORM: 'Inspection of investment projects by the development-and-reform bureau (发改稽察).',
+  DISCIPLINE: 'Discipline inspection and supervision (纪检监察).',
+});
+
+/** Sensitivity of a record; ordered. A role's clearance is the highest level it may read. */
+export enum Sensitivity {
+  PUBLIC = 'PUBLIC',
+  INTERNAL = 'INTERNAL',
+  RESTRICTED = 'RESTRICTED',
+  SECRET = 'SECRET',
+}
+register(
+  Sensitivity,
+  'Sensitivity',
+  'Sensitivity level of a record (密级/敏感级别), ordered PUBLIC < SECRET.',
+  {
+    PUBLIC: 'May be published to the public (可公开).',
+    INTERNAL: 'For government use (内部).',
+    RESTRICTED: 'For oversight agencies and the unit concerned (限定范围).',
+    SECRET: 'For the discipline commission only (涉密/高度敏感).',
+  },
+);
+export const SENSITIVITY_RANK: Record<Sensitivity, number> = {
+  PUBLIC: 0,
+  INTERNAL: 1,
+  RESTRICTED: 2,
+  SECRET: 3,
+};
+
+export enum Severity {
+  MINOR = 'MINOR',
+  MODERATE = 'MODERATE',
+  SERIOUS = 'SERIOUS',
+}
+register(Severity, 'Severity', 'Severity of a finding (问题严重程度).', {
+  MINOR: 'Minor (一般).',
+  MODERATE: 'Moderate (较重).',
+  SERIOUS: 'Serious (严重).',
+});
+export const SEVERITY_RANK: Record<Severity, number> = { MINOR: 1, MODERATE: 2, SERIOUS: 3 };
+
+export enum PublicationState {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+register(PublicationState, 'PublicationState', 'Publication state of a record in the hub (发布状态).', {
+  DRAFT: 'Draft, visible to the authoring agency only (草稿).',
+  PUBLISHED: 'Published to the hub (已发布).',
+  WITHDRAWN: 'Withdrawn by its author, kept for the record (已撤回).',
+});
+
+export enum RectificationStatus {
+  PENDING = 'PENDING',
+  IN_PROGRESS = 'IN_PROGRESS',
+  RECTIFIED = 'RECTIFIED',
+  CONTINUING = 'CONTINUING',
+}
+register(RectificationStatus, 'RectificationStatus', 'Rectification status of a finding (整改状态).', {
+  PENDING: 'Not yet rectified (待整改).',
+  IN_PROGRESS: 'Rectification in progress (整改中).',
+  RECTIFIED: 'Rectified and verified (已整改/已销号).',
+  CONTINUING: 'Accepted as long-term rectification (持续整改).',
+});
+
+export enum FundType {
+  GENERAL_BUDGET = 'GENERAL_BUDGET',
+  GOVERNMENT_FUND = 'GOVERNMENT_FUND',
+  STATE_CAPITAL = 'STATE_CAPITAL',
+  SOCIAL_INSURANCE = 'SOCIAL_INSURANCE',
+  SPECIAL_BOND = 'SPECIAL_BOND',
+}
+register(FundType, 'FundType', 'Type of fund a project is financed from (资金类型).', {
+  GENERAL_BUDGET: 'General public budget (一般公共预算).',
+  GOVERNMENT_FUND: 'Government fund budget (政府性基金预算).',
+  STATE_CAPITAL: 'State capital operation budget (国有资本经营预算).',
+  SOCIAL_INSURANCE: 'Social insurance fund budget (社会保险基金预算).',
+  SPECIAL_BOND: 'Special-purpose bonds (专项债券).',
+});
+
+export enum SubjectKind {
+  UNIT = 'UNIT',
+  PROJECT = 'PROJECT',
+  POLICY = 'POLICY',
+}
+register(SubjectKind, 'SubjectKind', 'What a review examines (评价/监督对象类型).', {
+  UNIT: 'A budget unit as a whole (部门整体).',
+  PROJECT: 'A project (项目).',
+  POLICY: 'A fiscal policy (财政政策).',
+});
+
+export enum PerformanceGrade {
+  EXCELLENT = 'EXCELLENT',
+  GOOD = 'GOOD',
+  FAIR = 'FAIR',
+  POOR = 'POOR',
+}
+register(PerformanceGrade, 'PerformanceGrade', 'Grade of a performance evaluation (绩效评价等级).', {
+  EXCELLENT: 'Excellent, score >= 90 (优).',
+  GOOD: 'Good, 80 <= score < 90 (良).',
+  FAIR: 'Fair, 60 <= score < 80 (中).',
+  POOR: 'Poor, score < 60 (差).',
+});
+
+export function gradeForScore(score: number): PerformanceGrade {
+  if (score >= 90) return PerformanceGrade.EXCELLENT;
+  if (score >= 80) return PerformanceGrade.GOOD;
+  if (score >= 60) return PerformanceGrade.FAIR;
+  return PerformanceGrade.POOR;
+}
+
+/** Roles a bearer token can carry (see DOMAIN.md, "Permissions"). */
+export enum Role {
+  PUBLIC = 'PUBLIC',
+  FINANCE = 'FINANCE',
+  AUDIT = 'AUDIT',
+  REFORM = 'REFORM',
+  DISCIPLINE = 'DISCIPLINE',
+  UNIT = 'UNIT',
+  EVALUATOR = 'EVALUATOR',
+  LEADERSHIP = 'LEADERSHIP',
+  HUB_ADMIN = 'HUB_ADMIN',
+}
+register(Role, 'Role', 'Role of the viewer (角色).', {
+  PUBLIC: 'The public, no token (社会公众).',
+  FINANCE: 'Finance bureau, performance section (财政局绩效评价股).',
+  AUDIT: 'Audit bureau (审计局).',
+  REFORM: 'Development and reform bureau (发展和改革局).',
+  DISCIPLINE: 'Discipline inspection and supervision commission (纪委监委).',
+  UNIT: "A budget unit's staff (预算单位).",
+  EVALUATOR: 'Third-party evaluator (第三方机构).',
+  LEADERSHIP: 'District leadership (区政府领导).',
+  HUB_ADMIN: 'Administrator of the hub (平台管理员); not cleared for SECRET content.',
+});
+
+/** The source each oversight role publishes. */
+export const SOURCE_OF_ROLE: Partial<Record<Role, FindingSource>> = {
+  FINANCE: FindingSource.PERFORMANCE,
+  AUDIT: FindingSource.AUDIT,
+  REFORM: FindingSource.REFORM,
+  DISCIPLINE: FindingSource.DISCIPLINE,
+};
+export const OVERSIGHT_ROLES: readonly Role[] = [Role.FINANCE, Role.AUDIT, Role.REFORM, Role.DISCIPLINE];

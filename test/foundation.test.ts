@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  extendSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  execute,
+} from 'graphql';
+import { FindingsNestedDocument, FindingsPageDocument } from './__generated__/graphql.js';
+import { startTestHub, type TestHub } from './support/harness.js';
+import { Role } from '../src/shared/enums.js';
+import { allRules, applyPermissions } from '../src/permissions.js';
+import { buildHubSchema } from '../src/schema.js';
+import { createContext } from '../src/context.js';
+import { PUBLIC_VIEWER } from '../src/auth/viewer.js';
+import { createLogger } from '../src/logger.js';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => hub?.stop());
+
+describe('the demo data set', () => {
+  it('gives a finance-bureau token findings of all four sources, more than 1,000 in all', async () => {
+    const token = await hub.token(Role.FINANCE, 'HC-CZJ');
+    const res = await hub.gql(FindingsPageDocument, { first: 5 }, token);
+    // discipline findings are listed (their existence is shared) but their title is not
+    for (const e of res.errors ?? []) {
+      expect(e.extensions?.code).toBe('FORBIDDEN');
+      expect(res.data!.findings.nodes[e.path![2] as number]!.__typename).toBe('DisciplineFinding');
+    }
+    expect(res.data!.findings.totalCount).toBeGreaterThan(1000);
+    expect(res.data!.findings.nodes).toHaveLength(5);
+    for (const source of ['PERFORMANCE', 'AUDIT', 'REFORM', 'DISCIPLINE'] as const) {
+      const r = await hub.gql(FindingsPageDocument, { first: 1, filterBy: { sources: [source] } }, token);
+      expect(r.data!.findings.totalCount, source).toBeGreaterThan(0);
+      expect(r.data!.findings.nodes[0]!.source).toBe(source);
+    }
+  });
+
+  it('is in Chinese, with exact amounts and the 鹤城区 units', async () => {
+    const token = await hub.token(Role.AUDIT, 'HC-SJJ');
+    const res = await hub.gql(FindingsPageDocument, { first: 20, filterBy: { sources: ['AUDIT'] } }, token);
+    const nodes = res.data!.findings.nodes;
+    expect(
+      nodes.some(
+        (n) =>
+          n.unit.name.startsWith('鹤城区') || n.unit.name.endsWith('办事处') || n.unit.name.endsWith('政府'),
+      ),
+    ).toBe(true);
+    for (const n of nodes) {
+      expect(n.title).toMatch(/[\u4e00-\u9fa5]/);
+      if (n.amountInvolved !== null) expect(n.amountInvolved).toMatch(/^\d+\.\d{2}$/);
+    }
+  });
+});
+
+describe('relations are batched (no N+1)', () => {
+  it('costs the same number of SQL statements for 10 and for 100 findings with unit, project and review', async () => {
+    const token = await hub.token(Role.FINANCE, 'HC-CZJ');
+    await hub.gql(FindingsNestedDocument, { first: 1 }, token); // warm the token's organisation cache
+    const count = async (first: number) => {
+      let n = 0;
+      const listener = () => n++;
+      hub.knex.on('query', listener);
+      try {
+        const res = await hub.gql(
+          FindingsNestedDocument,
+          { first, filterBy: { sources: ['PERFORMANCE', 'AUDIT', 'REFORM'] } },
+          token,
+        );
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.findings.nodes).toHaveLength(first);
+        expect(res.data!.findings.nodes.some((f) => f.project !== null)).toBe(true);
+        expect(res.data!.findings.nodes.some((f) => f.review !== null)).toBe(true);
+      } finally {
+        hub.knex.removeListener('query', listener);
+      }
+      return n;
+    };
+    const at10 = await count(10);
+    const at100 = await count(100);
+    expect(at10).toBeLessThanOrEqual(6);
+    expect(at100).toBe(at10);
+  });
+});
+
+describe('deny by default', () => {
+  it('has an explicit permission rule for every field of every object type', async () => {
+    const schema = await buildHubSchema();
+    const rules = allRules();
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !isObjectType(type)) continue;
+      for (const field of Object.keys(type.getFields())) {
+        if (!rules[type.name]?.[field]) missing.push(`${type.name}.${field}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has no rule left over for a field that no longer exists', async () => {
+    const schema = await buildHubSchema();
+    const stale: string[] = [];
+    for (const [type, fields] of Object.entries(allRules())) {
+      const t = schema.getType(type);
+      for (const f of Object.keys(fields))
+        if (!t || !isObjectType(t) || !t.getFields()[f]) stale.push(`${type}.${f}`);
+    }
+    expect(stale).toEqual([]);
+  });
+
+  it('denies a new field that has no rule, with FORBIDDEN', async () => {
+    const base = await buildHubSchema();
+    const extended = extendSchema(base, parse('extend type Query { notYetRuled: String }'));
+    const guarded = applyPermissions(extended);
+    const ctx = createContext({ em: hub.orm.em, log: createLogger('silent') }, PUBLIC_VIEWER, 'test');
+    const res = await execute({
+      schema: guarded,
+      document: parse('{ notYetRuled }'),
+      rootValue: { notYetRuled: 'leaked' },
+      contextValue: ctx,
+    });
+    expect(res.data?.notYetRuled).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the schema documents itself', () => {
+  it('describes every type, field, argument and enum value', async () => {
+    const schema = await buildHubSchema();
+    const undocumented: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))
+        continue;
+      if (!type.description) undocumented.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const f of Object.values(type.getFields())) {
+          if (!f.description) undocumented.push(`${type.name}.${f.name}`);
+          for (const a of 'args' in f ? f.args : [])
+            if (!a.description) undocumented.push(`${type.name}.${f.name}(${a.name})`);
+        }
+      }
+      if (isEnumType(type))
+        for (const v of type.getValues()) if (!v.description) undocumented.push(`${type.name}.${v.name}`);
+    }
+    expect(undocumented).toEqual([]);
+    // Chinese terms are part of the descriptions of the domain types
+    expect(getNamedType(schema.getType('Finding')!).description).toMatch(/问题/);
+  });
+});
