@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  FindingDetailDocument,
+  FindingsPageDocument,
+  NodeLookupDocument,
+  NodeOneDocument,
+  OrganizationViewDocument,
+  ProjectViewDocument,
+  WhoAmIDocument,
+} from './__generated__/graphql.js';
+import { startTestHub, type TestHub } from './support/harness.js';
+import { Factory } from './support/factories.js';
+import { FindingSource as S, Role, Sensitivity } from '../src/shared/enums.js';
+import { signToken } from '../src/auth/tokens.js';
+
+let hub: TestHub;
+let f: Factory;
+let w: Awaited<ReturnType<Factory['world']>>;
+beforeAll(async () => {
+  hub = await startTestHub();
+  f = new Factory(hub.knex);
+  w = await f.world();
+});
+afterAll(async () => hub?.stop());
+
+describe('authentication', () => {
+  it('treats a request without a token as PUBLIC', async () => {
+    const res = await hub.gql(WhoAmIDocument, {});
+    expect(res.data!.viewer).toEqual({ role: 'PUBLIC', clearance: 'PUBLIC', organization: null });
+  });
+
+  it('reads role and organisation from a valid token', async () => {
+    const res = await hub.gql(WhoAmIDocument, {}, await hub.token(Role.AUDIT, w.audit.code));
+    expect(res.data!.viewer).toEqual({
+      role: 'AUDIT',
+      clearance: 'RESTRICTED',
+      organization: { code: w.audit.code },
+    });
+  });
+
+  it.each([
+    [
+      'an expired token',
+      async () => signToken(hub.config, { sub: 'x', role: Role.AUDIT, org: w.audit.code }, -10),
+    ],
+    [
+      'a token for another audience',
+      async () =>
+        signToken(
+          { ...hub.config, jwtAudience: 'someone-else' },
+          { sub: 'x', role: Role.AUDIT, org: w.audit.code },
+          60,
+        ),
+    ],
+    [
+      'a token signed with another secret',
+      async () =>
+        signToken(
+          { ...hub.config, jwtSecret: new TextEncoder().encode('another-secret-another-secret-1234567') },
+          { sub: 'x', role: Role.AUDIT, org: w.audit.code },
+          60,
+        ),
+    ],
+    ['a token naming an unknown organisation', async () => hub.token(Role.AUDIT, 'NO-SUCH-ORG')],
+    ['a role token without organisation', async () => hub.token(Role.AUDIT, null)],
+    ['garbage', async () => 'not.a.jwt'],
+  ])('rejects %s with 401 UNAUTHENTICATED and no data', async (_name, make) => {
+    const token = await make();
+    const res = await hub.gql(WhoAmIDocument, {}, token);
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.data ?? null).toBeNull();
+    expect(JSON.stringify(res)).not.toContain(token);
+  });
+});
+
+describe('findings: filters, order and pages', () => {
+  it('filters by source, year, unit, category, severity, status, amount range and Chinese text', async () => {
+    const base = { unit: w.unitA };
+    const a = await f.finding(w.audit, base.unit, S.AUDIT, {
+      fiscal_year: 2023,
+      category: '虚列支出',
+      severity: 'SERIOUS',
+      amount_involved: '1234567.89',
+      title: '教育专项资金被挤占挪用',
+      description: '将义务教育专项资金用于办公楼装修',
+    });
+    const b = await f.finding(w.finance, base.unit, S.PERFORMANCE, {
+      fiscal_year: 2024,
+      category: '资金闲置',
+      severity: 'MINOR',
+      amount_involved: '500.00',
+      rectification_status: 'RECTIFIED',
+    });
+    const c = await f.finding(w.reform, w.unitB, S.REFORM, {
+      fiscal_year: 2024,
+      category: '未批先建',
+      amount_involved: null,
+    });
+    const token = await hub.token(Role.FINANCE, w.finance.code);
+    const ids = async (filterBy: Record<string, unknown>) => {
+      const res = await hub.gql(
+        FindingsPageDocument,
+        { first: 100, filterBy: { units: [w.unitA.gid, w.unitB.gid], ...filterBy } },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.findings.totalCount).toBe(res.data!.findings.nodes.length);
+      return res.data!.findings.nodes.map((n) => n.id).sort();
+    };
+    expect(await ids({})).toEqual([a.gid, b.gid, c.gid].sort());
+    expect(await ids({ sources: ['AUDIT'] })).toEqual([a.gid]);
+    expect(await ids({ fiscalYears: [2024] })).toEqual([b.gid, c.gid].sort());
+    expect(await ids({ fiscalYearFrom: 2024, fiscalYearTo: 2025 })).toEqual([b.gid, c.gid].sort());
+    expect(await ids({ units: [w.unitB.gid] })).toEqual([c.gid]);
+    expect(await ids({ categories: ['虚列支出', '资金闲置'] })).toEqual([a.gid, b.gid].sort());
+    expect(await ids({ severities: ['SERIOUS'] })).toEqual([a.gid]);
+    expect(await ids({ statuses: ['RECTIFIED'] })).toEqual([b.gid]);
+    expect(await ids({ amountMin: '1000.00' })).toEqual([a.gid]);
+    expect(await ids({ amountMin: '500.00', amountMax: '500.00' })).toEqual([b.gid]);
+    expect(await ids({ search: '专项资金' })).toEqual([a.gid]);
+    expect(await ids({ search: '装修' })).toEqual([a.gid]);
+    expect(await ids({ search: '100%_' })).toEqual([]);
+  });
+
+  it('keeps money exact to the fen, however large', async () => {
+    const big = await f.finding(w.audit, w.unitA, S.AUDIT, { amount_involved: '98765432109876.54' });
+    const res = await hub.gql(
+      FindingDetailDocument,
+      { id: big.gid },
+      await hub.token(Role.AUDIT, w.audit.code),
+    );
+    expect(res.data!.finding!.amountInvolved).toBe('98765432109876.54');
+  });
+
+  it('pages forward and backward with cursors and never repeats or skips an item', async () => {
+    const unit = await f.org('BUDGET_UNIT' as never);
+    const made = [];
+    for (let i = 0; i < 7; i++)
+      made.push(await f.finding(w.audit, unit, S.AUDIT, { amount_involved: `${(i % 3) * 100}.00` }));
+    const token = await hub.token(Role.AUDIT, w.audit.code);
+    const filterBy = { units: [unit.gid] };
+    const orderBy = { field: 'AMOUNT_INVOLVED', direction: 'DESC' } as const;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: any = await hub.gql(FindingsPageDocument, { first: 3, after, filterBy, orderBy }, token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.findings.totalCount).toBe(7);
+      seen.push(...res.data.findings.nodes.map((n: { id: string }) => n.id));
+      if (!res.data.findings.pageInfo.hasNextPage) break;
+      after = res.data.findings.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    const amounts = [];
+    for (const id of seen)
+      amounts.push((await hub.gql(FindingDetailDocument, { id }, token)).data!.finding!.amountInvolved);
+    expect(amounts).toEqual([...amounts].sort((x, y) => Number(y) - Number(x)));
+    // backward from the end returns the last items in the same order
+    const last = await hub.gql(FindingsPageDocument, { last: 2, filterBy, orderBy }, token);
+    expect(last.data!.findings.nodes.map((n) => n.id)).toEqual(seen.slice(5));
+    expect(last.data!.findings.pageInfo.hasPreviousPage).toBe(true);
+    const before = await hub.gql(
+      FindingsPageDocument,
+      { last: 2, before: last.data!.findings.pageInfo.startCursor, filterBy, orderBy },
+      token,
+    );
+    expect(before.data!.findings.nodes.map((n) => n.id)).toEqual(seen.slice(3, 5));
+  });
+
+  it.each([
+    [{ first: 101 }, 'first'],
+    [{ first: 0 }, 'first'],
+    [{ first: 5, last: 5 }, 'first'],
+    [{ first: 5, after: 'bm90IGEgY3Vyc29y' }, 'after'],
+    [{ first: 5, filterBy: { units: ['bad'] } }, 'units'],
+    [{ first: 5, filterBy: { fiscalYears: [1800] } }, 'fiscalYears'],
+    [{ first: 5, filterBy: { amountMin: '10.00', amountMax: '1.00' } }, 'amountMin'],
+    [{ first: 5, filterBy: { search: '长'.repeat(101) } }, 'search'],
+  ])('rejects %j with BAD_USER_INPUT naming the argument', async (vars, field) => {
+    const res = await hub.gql(FindingsPageDocument, vars as never, await hub.token(Role.AUDIT, w.audit.code));
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.extensions?.field).toBe(field);
+    expect(res.data?.findings ?? null).toBeNull();
+  });
+
+  it('rejects a malformed amount with a validation error, not a crash', async () => {
+    const res = await hub.gql(FindingsPageDocument, { first: 5, filterBy: { amountMin: '1e5' } }, null);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.message).toMatch(/Money/);
+  });
+});
+
+describe('node, nodes and the 360° views', () => {
+  it('fetches objects of every kind by global id, null for unknown or malformed ids', async () => {
+    const p = await f.project(w.unitA);
+    const r = await f.review(w.finance, w.unitA, S.PERFORMANCE, { project_id: p.id });
+    const x = await f.finding(w.finance, w.unitA, S.PERFORMANCE, { review_id: r.id, project_id: p.id });
+    const token = await hub.token(Role.FINANCE, w.finance.code);
+    const res = await hub.gql(
+      NodeLookupDocument,
+      { ids: [w.unitA.gid, p.gid, r.gid, x.gid, 'RmluZGluZzo5OTk5OTk5OQ', '???'] },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.nodes.map((n) => n?.__typename ?? null)).toEqual([
+      'Organization',
+      'Project',
+      'Review',
+      'PerformanceFinding',
+      null,
+      null,
+    ]);
+    const one = await hub.gql(NodeOneDocument, { id: x.gid }, token);
+    expect(one.data!.node).toEqual({ __typename: 'PerformanceFinding', id: x.gid });
+  });
+
+  it("shows a project's reviews and findings of every source in one query", async () => {
+    const p = await f.project(w.unitB);
+    await f.review(w.finance, w.unitB, S.PERFORMANCE, { project_id: p.id, grade: 'FAIR', score: '72.50' });
+    await f.review(w.audit, w.unitB, S.AUDIT, { project_id: p.id });
+    await f.finding(w.finance, w.unitB, S.PERFORMANCE, { project_id: p.id });
+    await f.finding(w.audit, w.unitB, S.AUDIT, { project_id: p.id });
+    await f.finding(w.reform, w.unitB, S.REFORM, { project_id: p.id });
+    const res = await hub.gql(
+      ProjectViewDocument,
+      { id: p.gid },
+      await hub.token(Role.LEADERSHIP, w.leadership.code),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.project!.reviews.totalCount).toBe(2);
+    expect(res.data!.project!.findings.totalCount).toBe(3);
+    expect(res.data!.project!.findings.nodes.map((n) => n.__typename).sort()).toEqual([
+      'AuditFinding',
+      'PerformanceFinding',
+      'ReformFinding',
+    ]);
+  });
+
+  it('shows what is found about an organisation, scoped to the viewer', async () => {
+    const unit = await f.org('BUDGET_UNIT' as never);
+    await f.finding(w.audit, unit, S.AUDIT);
+    await f.finding(w.discipline, unit, S.DISCIPLINE);
+    await f.finding(w.audit, unit, S.AUDIT, { publication_state: 'DRAFT' });
+    await f.review(w.audit, unit, S.AUDIT);
+    const asUnit = await hub.gql(
+      OrganizationViewDocument,
+      { id: unit.gid },
+      await hub.token(Role.UNIT, unit.code),
+    );
+    expect(asUnit.data!.organization!.findingsAbout.totalCount).toBe(1); // no discipline, no draft
+    expect(asUnit.data!.organization!.reviewsAbout.totalCount).toBe(1);
+    const asDiscipline = await hub.gql(
+      OrganizationViewDocument,
+      { id: unit.gid },
+      await hub.token(Role.DISCIPLINE, w.discipline.code),
+    );
+    expect(asDiscipline.data!.organization!.findingsAbout.totalCount).toBe(2);
+    const asAuditAuthor = await hub.gql(
+      OrganizationViewDocument,
+      { id: unit.gid },
+      await hub.token(Role.AUDIT, w.audit.code),
+    );
+    expect(asAuditAuthor.data!.organization!.findingsAbout.totalCount).toBe(3); // its own draft too
+  });
+});
+
+describe('sensitivity', () => {
+  it('keeps a RESTRICTED finding from an evaluator assigned to its review', async () => {
+    const r = await f.review(w.finance, w.unitA, S.PERFORMANCE, { evaluator_id: w.evaluator.id });
+    const open = await f.finding(w.finance, w.unitA, S.PERFORMANCE, {
+      review_id: r.id,
+      sensitivity: Sensitivity.INTERNAL,
+    });
+    const restricted = await f.finding(w.finance, w.unitA, S.PERFORMANCE, {
+      review_id: r.id,
+      sensitivity: Sensitivity.RESTRICTED,
+    });
+    const token = await hub.token(Role.EVALUATOR, w.evaluator.code);
+    expect((await hub.gql(FindingDetailDocument, { id: open.gid }, token)).data!.finding!.description).toBe(
+      '测试问题描述',
+    );
+    const res = await hub.gql(FindingDetailDocument, { id: restricted.gid }, token);
+    expect(res.data!.finding!.description).toBeNull();
+    expect(res.errors!.find((e) => e.path!.join('.') === 'finding.description')?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+  });
+});
