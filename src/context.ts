@@ -3,6 +3,8 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Viewer } from './auth/viewer.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { loadSharingState } from './policy/sharing.js';
+import { AccessLogCollector } from './modules/access-log/access-log.collector.js';
 
 /** Everything a resolver may use; built fresh for each request, never shared between viewers. */
 export interface HubContext {
@@ -13,15 +15,18 @@ export interface HubContext {
   loaders: Loaders;
   log: Logger;
   requestId: string;
+  /** Sensitive reads of this request, written to the access log before the response is sent. */
+  accessLog: AccessLogCollector;
 }
 
-export function createContext(
+export async function createContext(
   base: { em: EntityManager; log: Logger },
-  viewer: Viewer,
+  identity: Viewer,
   requestId: string,
-): HubContext {
+): Promise<HubContext> {
   const em = base.em.fork();
   const knex = em.getKnex();
+  const viewer: Viewer = { ...identity, sharing: await loadSharingState(knex, identity.orgId) };
   return {
     viewer,
     em,
@@ -29,5 +34,6 @@ export function createContext(
     loaders: createLoaders(knex, viewer),
     log: base.log.child({ requestId }),
     requestId,
+    accessLog: new AccessLogCollector(viewer, requestId),
   };
 }

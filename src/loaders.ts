@@ -15,6 +15,7 @@ import {
 } from './modules/project/project.repo.js';
 import { reviewsByIds, type ReviewRow } from './modules/review/review.repo.js';
 import { findingsByIds, type FindingRow } from './modules/finding/finding.repo.js';
+import { accessRequestsByIds, type AccessRequestRow } from './modules/sharing/sharing.repo.js';
 
 function byId<T extends { dbId: number }>(fetch: (ids: readonly number[]) => Promise<T[]>) {
   return new DataLoader<number, T | null>(
@@ -36,6 +37,26 @@ export function createLoaders(knex: Knex, _viewer: Viewer) {
     review: byId<ReviewRow>((ids) => reviewsByIds(knex, ids)),
     /** Unscoped: callers check canSeeFindingRow. */
     finding: byId<FindingRow>((ids) => findingsByIds(knex, ids)),
+    /** Unscoped: callers check canSeeAccessRequest. */
+    accessRequest: byId<AccessRequestRow>((ids) => accessRequestsByIds(knex, ids)),
+    /** Events of access requests, oldest first. */
+    sharingEvents: new DataLoader<number, Record<string, unknown>[]>(async (ids) => {
+      const rows = (await knex('sharing_event')
+        .select('*')
+        .whereIn('request_id', ids as number[])
+        .orderBy('id')) as Record<string, unknown>[];
+      return ids.map((id) =>
+        rows
+          .filter((r) => r.request_id === id)
+          .map((r) => ({
+            at: r.at,
+            actorId: r.actor_id,
+            actorUser: r.actor_user,
+            action: r.action,
+            detail: JSON.stringify(r.payload),
+          })),
+      );
+    }),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -2,7 +2,7 @@
  * graphql-shield over the schema: every field's rule comes from its module's `*.rules.ts`; anything not
  * listed is denied (fallbackRule: deny), and a test fails when a field has no explicit rule.
  */
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { HubContext } from './context.js';
@@ -12,6 +12,8 @@ import { nodeRules } from './modules/node/node.rules.js';
 import { organizationRules } from './modules/organization/organization.rules.js';
 import { projectRules } from './modules/project/project.rules.js';
 import { reviewRules } from './modules/review/review.rules.js';
+import { sharingRules } from './modules/sharing/sharing.rules.js';
+import { accessLogRules } from './modules/access-log/access-log.rules.js';
 
 export const MODULE_RULES: TypeRules[] = [
   nodeRules,
@@ -19,6 +21,8 @@ export const MODULE_RULES: TypeRules[] = [
   reviewRules,
   organizationRules,
   projectRules,
+  sharingRules,
+  accessLogRules,
 ];
 
 /** All module rules merged: type -> field -> access. Throws if two modules claim one field. */
@@ -39,26 +43,49 @@ export function allRules(): TypeRules {
 export const forbiddenError = () =>
   new GraphQLError('Not authorised to access this field.', { extensions: { code: 'FORBIDDEN' } });
 
+/** Types whose sensitive reads go to the access log (查询留痕), by record kind. */
+export const LOGGED_TYPES: Record<string, 'Finding' | 'Review'> = {
+  PerformanceFinding: 'Finding',
+  AuditFinding: 'Finding',
+  ReformFinding: 'Finding',
+  DisciplineFinding: 'Finding',
+  Review: 'Review',
+};
+
+type Logged = { dbId: number; agencyId: number; sensitivity: string };
+
 export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
-  // One shield rule per access level; levels that always pass use shield's built-in allow.
-  const compiled = new Map<FieldAccess, unknown>();
-  const toShield = (a: FieldAccess) => {
-    let r = compiled.get(a);
+  // One shield rule per access level (and per logged record kind); levels that always pass and are not
+  // logged use shield's built-in allow, which costs nothing per field.
+  const compiled = new Map<string, unknown>();
+  const toShield = (a: FieldAccess, logAs: 'Finding' | 'Review' | undefined) => {
+    const k = `${a.name}:${logAs ?? ''}`;
+    let r = compiled.get(k);
     if (!r) {
-      r =
-        a.name === 'visible' || a.name === 'open'
-          ? allow
-          : rule(`access:${a.name}`, { cache: 'no_cache' })(
-              (parent: unknown, _args: unknown, ctx: HubContext) => a.check(ctx.viewer, parent),
-            );
-      compiled.set(a, r);
+      if (!logAs) {
+        r =
+          a.name === 'visible' || a.name === 'open'
+            ? allow
+            : rule(`access:${a.name}`, { cache: 'no_cache' })(
+                (parent: unknown, _args: unknown, ctx: HubContext) => a.check(ctx.viewer, parent),
+              );
+      } else {
+        r = rule(`access:${a.name}:${logAs}`, { cache: 'no_cache' })(
+          (parent: unknown, _args: unknown, ctx: HubContext, info: GraphQLResolveInfo) => {
+            const ok = a.check(ctx.viewer, parent);
+            if (ok) ctx.accessLog.note(logAs, parent as Logged, info.fieldName);
+            return ok;
+          },
+        );
+      }
+      compiled.set(k, r);
     }
     return r;
   };
   const tree: Record<string, Record<string, unknown>> = {};
   for (const [type, fields] of Object.entries(allRules())) {
     tree[type] = { '*': deny };
-    for (const [f, a] of Object.entries(fields)) tree[type]![f] = toShield(a);
+    for (const [f, a] of Object.entries(fields)) tree[type]![f] = toShield(a, LOGGED_TYPES[type]);
   }
   const permissions = shield(tree as never, {
     fallbackRule: deny,

@@ -8,6 +8,12 @@ import { NodeResolver } from './modules/node/node.resolver.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
 import { PolicyResolver, ProjectResolver } from './modules/project/project.resolver.js';
 import { ReviewResolver } from './modules/review/review.resolver.js';
+import {
+  AccessRequestResolver,
+  SharingEventResolver,
+  SharingRuleResolver,
+} from './modules/sharing/sharing.resolver.js';
+import { AccessLogResolver } from './modules/access-log/access-log.resolver.js';
 
 let built: GraphQLSchema | undefined;
 
@@ -20,12 +26,18 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       ProjectResolver,
       PolicyResolver,
+      AccessRequestResolver,
+      SharingRuleResolver,
+      SharingEventResolver,
+      AccessLogResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,
   });
   built.getQueryType()!.description =
     'Entry points of the oversight hub (监督信息共享平台): findings, reviews, organisations, projects, any node by id.';
+  built.getMutationType()!.description =
+    'Changes to the hub. Each takes one `input` and returns a payload with `userErrors` for problems the caller can fix.';
   return built;
 }
 

@@ -47,6 +47,43 @@ export async function viewerFromHeader(
   return makeViewer(claims.role, { id, code: claims.org! }, claims.sub);
 }
 
+/**
+ * Writes the request's sensitive reads to the access log before the response leaves. Fails closed:
+ * if the reads cannot be recorded, the data is withheld.
+ */
+function accessLogPlugin(enabled: boolean): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operationName }) {
+          contextValue.accessLog.operation = operationName ?? null;
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (!enabled || !contextValue.accessLog.size) return;
+          try {
+            await contextValue.accessLog.flush(contextValue.knex);
+          } catch (e) {
+            contextValue.log.error({ err: e }, 'access log write failed; response withheld');
+            if (response.body.kind === 'single') {
+              response.body.singleResult = {
+                data: null,
+                errors: [
+                  new GraphQLError(
+                    'The read could not be recorded in the access log; nothing was returned.',
+                    {
+                      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                    },
+                  ),
+                ],
+              };
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Logs each operation (name, duration, error codes) without variables, tokens or result values. */
 function loggingPlugin(): ApolloServerPlugin<HubContext> {
   return {
@@ -120,6 +157,8 @@ export async function startServer(opts: {
   schema: GraphQLSchema;
   log: Logger;
   port?: number;
+  /** Record sensitive reads (default true; off only to measure its cost). */
+  accessLog?: boolean;
 }): Promise<RunningServer> {
   const { config, orm, schema, log } = opts;
   const app = express();
@@ -134,7 +173,11 @@ export async function startServer(opts: {
     // main.ts owns shutdown: stop HTTP, then the pool, then the embedded database, in that order
     stopOnTerminationSignals: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), loggingPlugin()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      accessLogPlugin(opts.accessLog ?? true),
+      loggingPlugin(),
+    ],
   });
   await apollo.start();
 

@@ -1,4 +1,5 @@
 import { Role, Sensitivity, SENSITIVITY_RANK, OVERSIGHT_ROLES } from '../shared/enums.js';
+import { EMPTY_SHARING, type SharingState } from '../policy/sharing.js';
 
 /** Who is asking: built once per request from the verified token (or PUBLIC without one). */
 export interface Viewer {
@@ -10,6 +11,8 @@ export interface Viewer {
   userId: string | null;
   clearance: Sensitivity;
   clearanceRank: number;
+  /** Sharing rules and this viewer's approved access requests, loaded per request. */
+  sharing: SharingState;
 }
 
 /** Highest sensitivity each role may read (content fields; row scope is separate). */
@@ -38,6 +41,7 @@ export function makeViewer(
     userId,
     clearance,
     clearanceRank: SENSITIVITY_RANK[clearance],
+    sharing: EMPTY_SHARING,
   };
 }
 

@@ -3,6 +3,19 @@ import { Policy, Project } from '../modules/project/project.entity.js';
 import { Review } from '../modules/review/review.entity.js';
 import { Finding } from '../modules/finding/finding.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
+import { AccessRequest, SharingEvent, SharingRule } from '../modules/sharing/sharing.entity.js';
+import { AccessLogEntry } from '../modules/access-log/access-log.entity.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
-export const ENTITIES = [BaseEntity, Organization, Project, Policy, Review, Finding];
+export const ENTITIES = [
+  BaseEntity,
+  Organization,
+  Project,
+  Policy,
+  Review,
+  Finding,
+  SharingRule,
+  AccessRequest,
+  SharingEvent,
+  AccessLogEntry,
+];

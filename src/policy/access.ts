@@ -11,6 +11,8 @@
  */
 import { FindingSource, PublicationState, Role, Sensitivity, SENSITIVITY_RANK } from '../shared/enums.js';
 import { isOversight, type Viewer } from '../auth/viewer.js';
+import { SharingLevel } from '../modules/sharing/sharing.entity.js';
+import { grantCovers, grantSql, levelOf, levelSql } from './sharing.js';
 
 export interface Sql {
   sql: string;
@@ -19,7 +21,11 @@ export interface Sql {
 
 /** What the policy needs of a finding or review row. */
 export interface GuardedRecord {
+  __typename: string;
+  dbId: number;
   source: FindingSource;
+  /** Findings only; reviews follow their owner's default sharing rule. */
+  category?: string;
   agencyId: number;
   unitId: number;
   sensitivity: Sensitivity;
@@ -32,19 +38,47 @@ const rankSql = (col: string) =>
 
 export const isAuthor = (v: Viewer, r: GuardedRecord) => v.orgId !== null && r.agencyId === v.orgId;
 
-/** May the viewer read the substance of the record? */
+/**
+ * May the viewer read the substance of the record?
+ * - its author always; the discipline commission always (cleared for SECRET);
+ * - a unit, about itself, within its clearance;
+ * - anyone else as the owner's sharing rule says: UNCONDITIONAL within clearance, CONDITIONAL only
+ *   under an approved unexpired request (which the owner granted knowingly, whatever the level),
+ *   NOT_SHARED never.
+ */
 export function canReadContent(v: Viewer, r: GuardedRecord): boolean {
   if (isAuthor(v, r)) return true;
   if (v.role === Role.DISCIPLINE) return true;
-  if (r.source === FindingSource.DISCIPLINE) return false;
-  return SENSITIVITY_RANK[r.sensitivity] <= v.clearanceRank;
+  const cleared = SENSITIVITY_RANK[r.sensitivity] <= v.clearanceRank;
+  if (v.role === Role.UNIT) return r.unitId === v.orgId && r.source !== FindingSource.DISCIPLINE && cleared;
+  switch (levelOf(v.sharing, r)) {
+    case SharingLevel.NOT_SHARED:
+      return false;
+    case SharingLevel.CONDITIONAL:
+      return r.__typename !== 'Review' && grantCovers(v.sharing, r);
+    default:
+      return cleared;
+  }
 }
 
-export function contentSql(v: Viewer, a: string): Sql {
+/** SQL twin of canReadContent over alias `a` (a finding, or a review when `review` is true). */
+export function contentSql(v: Viewer, a: string, review = false): Sql {
   if (v.role === Role.DISCIPLINE) return { sql: 'true', bindings: [] };
-  const cleared = `(${a}.source <> 'DISCIPLINE' and ${rankSql(`${a}.sensitivity`)} <= ${v.clearanceRank})`;
-  if (v.orgId === null) return { sql: cleared, bindings: [] };
-  return { sql: `(${a}.agency_id = ? or ${cleared})`, bindings: [v.orgId] };
+  const own = v.orgId !== null ? `${a}.agency_id = ? or ` : '';
+  const ownB = v.orgId !== null ? [v.orgId] : [];
+  const cleared = `${rankSql(`${a}.sensitivity`)} <= ${v.clearanceRank}`;
+  if (v.role === Role.UNIT) {
+    return {
+      sql: `(${own}(${a}.unit_id = ? and ${a}.source <> 'DISCIPLINE' and ${cleared}))`,
+      bindings: [...ownB, v.orgId],
+    };
+  }
+  const lvl = levelSql(v.sharing, a, review ? null : `${a}.category`);
+  const grant = review ? { sql: 'false', bindings: [] } : grantSql(v.sharing, a);
+  return {
+    sql: `(${own}(${lvl.sql} = 'U' and ${cleared}) or (${lvl.sql} = 'C' and ${grant.sql}))`,
+    bindings: [...ownB, ...lvl.bindings, ...lvl.bindings, ...grant.bindings],
+  };
 }
 
 /** Names of discipline clue sources and persons: the discipline commission alone. */

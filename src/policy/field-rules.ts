@@ -83,6 +83,30 @@ export const Access = {
   },
 } satisfies Record<string, FieldAccess>;
 
+/** An access level granted by role alone (for entry points such as queries and mutations). */
+export function byRole(name: string, explain: string, allowed: readonly Role[]): FieldAccess {
+  const set = new Set(allowed);
+  return {
+    name,
+    explain,
+    forRole: (r: Role) => (set.has(r) ? 'yes' : 'no'),
+    check: (v: Viewer) => set.has(v.role),
+  };
+}
+
+export const RoleAccess = {
+  AUTHENTICATED: byRole(
+    'authenticated',
+    'Any caller with a valid token.',
+    ALL_ROLES.filter((r) => r !== Role.PUBLIC),
+  ),
+  AGENCY: byRole('agency', 'Oversight agencies (监督部门).', oversight),
+  AGENCY_OR_ADMIN: byRole('agency-or-admin', 'Oversight agencies and hub administrators.', [
+    ...oversight,
+    Role.HUB_ADMIN,
+  ]),
+};
+
 function clearanceName(r: Role): string {
   return (
     (

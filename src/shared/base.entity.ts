@@ -1,7 +1,9 @@
-import { PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** Columns every table has: serial id, timestamps and the optimistic-lock version. */
 export abstract class BaseEntity {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version';
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,6 +1,13 @@
 /** Global object ids (Relay `Node`): base64url of "Type:dbId", opaque to clients. */
-export type NodeTypeName = 'Organization' | 'Project' | 'Policy' | 'Review' | 'Finding';
-const NODE_TYPES: ReadonlySet<string> = new Set(['Organization', 'Project', 'Policy', 'Review', 'Finding']);
+export type NodeTypeName = 'Organization' | 'Project' | 'Policy' | 'Review' | 'Finding' | 'AccessRequest';
+const NODE_TYPES: ReadonlySet<string> = new Set([
+  'Organization',
+  'Project',
+  'Policy',
+  'Review',
+  'Finding',
+  'AccessRequest',
+]);
 
 export function toGlobalId(type: NodeTypeName, id: number): string {
   return Buffer.from(`${type}:${id}`).toString('base64url');

@@ -217,6 +217,7 @@ export type NodeLookupQueryVariables = Exact<{
 
 
 export type NodeLookupQuery = { nodes: Array<
+    | { __typename: 'AccessRequest', id: string }
     | { __typename: 'AuditFinding', category: string, title: string | null, id: string }
     | { __typename: 'DisciplineFinding', category: string, title: string | null, id: string }
     | { __typename: 'Organization', name: string, id: string }
@@ -233,6 +234,7 @@ export type NodeOneQueryVariables = Exact<{
 
 
 export type NodeOneQuery = { node:
+    | { __typename: 'AccessRequest', id: string }
     | { __typename: 'AuditFinding', id: string }
     | { __typename: 'DisciplineFinding', id: string }
     | { __typename: 'Organization', id: string }

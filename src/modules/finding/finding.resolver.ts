@@ -4,7 +4,9 @@ import { badInput } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
 import { dbIds } from '../../shared/ids.js';
 import { ConnectionArgs, connectionTypes } from '../../shared/relay.js';
-import { canSeeFindingRow, canSeeReviewRow } from '../../policy/access.js';
+import { canReadContent, canSeeFindingRow, canSeeReviewRow } from '../../policy/access.js';
+import { grantCovers } from '../../policy/sharing.js';
+import { canRequestAccess } from '../sharing/sharing.service.js';
 import { OrganizationObject } from '../organization/organization.types.js';
 import { PolicyObject, ProjectObject } from '../project/project.types.js';
 import { ReviewObject } from '../review/review.types.js';
@@ -102,6 +104,16 @@ export class FindingResolver {
   @FieldResolver(() => PolicyObject, { nullable: true })
   policy(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
     return f.policyId == null ? null : ctx.loaders.policy.load(f.policyId);
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanReadContent(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    return canReadContent(ctx.viewer, f);
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanRequestAccess(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    return canRequestAccess(ctx.viewer, f) && !grantCovers(ctx.viewer.sharing, f);
   }
 
   @FieldResolver(() => ReviewObject, { nullable: true })

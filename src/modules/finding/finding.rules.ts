@@ -26,6 +26,8 @@ const shared: Record<string, FieldAccess> = {
   amountInvolved: Access.AMOUNT,
   responsiblePerson: Access.CONTACT,
   responsiblePhone: Access.CONTACT,
+  viewerCanReadContent: Access.VISIBLE,
+  viewerCanRequestAccess: Access.VISIBLE,
 };
 
 export const findingRules: TypeRules = {

@@ -98,6 +98,18 @@ export abstract class FindingInterface extends Node {
 
   @Field(() => Int, { nullable: true, description: 'Version for optimistic locking (版本号).' })
   version!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether the viewer may read the substance of this finding (可查看内容). Same policy as the server.',
+  })
+  viewerCanReadContent!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether the viewer may ask the owner for conditional access to it (可申请有条件共享); guards accessRequestCreate.',
+  })
+  viewerCanRequestAccess!: boolean;
 }
 
 @ObjectType('PerformanceFinding', {

@@ -108,7 +108,7 @@ export async function listReviews(
   if (q.projectIds) b.whereIn('r.project_id', q.projectIds);
   if (q.grades?.length) {
     // grade is content: only rows whose content the viewer may read can match it
-    const c = contentSql(v, 'r');
+    const c = contentSql(v, 'r', true);
     b.whereIn('r.grade', q.grades).whereRaw(c.sql, c.bindings as Knex.RawBinding[]);
   }
   return paginate(

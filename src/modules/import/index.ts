@@ -1,0 +1,50 @@
+/**
+ * Ledger import (台账导入): an agency's .xlsx / .csv / .json ledger → validated, normalised finding
+ * rows and a problem report in Chinese. Database-free; the upsert, the GraphQL mutation and the CLI
+ * build on this.
+ */
+export {
+  parseLedger,
+  parseLedgerRows,
+  parseDecimalText,
+  parsePersons,
+  toYuan,
+  numberToDecimalString,
+  MAX_BATCH_ROWS,
+  MAX_FILE_ROWS,
+  MAX_FILE_BYTES,
+  type LedgerParseResult,
+  type LedgerParseOptions,
+  type LedgerProblem,
+  type LedgerProblemCode,
+  type LedgerRow,
+  type PerformanceLedgerRow,
+  type AuditLedgerRow,
+  type ReformLedgerRow,
+  type DisciplineLedgerRow,
+  type LedgerFormat,
+  type LedgerEncoding,
+  type DecimalParse,
+  type YuanParse,
+} from './ledger.parse.js';
+export {
+  LEDGER_COLUMNS,
+  TEXT_LIMITS,
+  DEFAULT_TITLE_LENGTH,
+  DEFAULT_SEVERITY,
+  SEVERITY_TERMS,
+  SENSITIVITY_TERMS,
+  AMOUNT_UNIT_TERMS,
+  SOURCE_LABEL,
+  defaultSensitivity,
+  ledgerColumnsFor,
+  ledgerColumnsMarkdown,
+  acceptedHeaders,
+  normaliseHeader,
+  amountUnitOfHeader,
+  type LedgerColumn,
+  type LedgerField,
+  type LedgerValueKind,
+  type LedgerRequirement,
+  type AmountUnit,
+} from './ledger.columns.js';

@@ -1,0 +1,172 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { Organization } from '../organization/organization.entity.js';
+
+/** Government data-sharing classes (政务数据共享分类). */
+export enum SharingLevel {
+  UNCONDITIONAL = 'UNCONDITIONAL',
+  CONDITIONAL = 'CONDITIONAL',
+  NOT_SHARED = 'NOT_SHARED',
+}
+registerEnumType(SharingLevel, {
+  name: 'SharingLevel',
+  description: 'How an agency shares a class of its records with other organisations (共享类型).',
+  valuesConfig: {
+    UNCONDITIONAL: { description: 'Shared unconditionally, within each reader’s clearance (无条件共享).' },
+    CONDITIONAL: { description: 'Shared only on an approved access request (有条件共享).' },
+    NOT_SHARED: { description: 'Not shared: others only learn that a record exists (不予共享).' },
+  },
+});
+
+/**
+ * An owner agency's classification of its records, per category (null = its default for every
+ * category without a rule of its own). Without any rule: discipline records are NOT_SHARED, the
+ * others UNCONDITIONAL.
+ */
+@Entity({ tableName: 'sharing_rule' })
+@Index({
+  name: 'sharing_rule_owner_category_unique',
+  expression: `create unique index "sharing_rule_owner_category_unique" on "sharing_rule" ("owner_id", coalesce("category", ''))`,
+})
+export class SharingRule extends BaseEntity {
+  @ManyToOne(() => Organization)
+  owner!: Organization;
+
+  @Property({ type: 'text', nullable: true })
+  category?: string | null;
+
+  @Enum({ items: () => SharingLevel, type: 'text' })
+  level!: SharingLevel;
+
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @Property({ type: 'text' })
+  setBy!: string;
+}
+
+export enum AccessScope {
+  RECORDS = 'RECORDS',
+  CATEGORY = 'CATEGORY',
+}
+registerEnumType(AccessScope, {
+  name: 'AccessScope',
+  description: 'What a conditional access request covers (申请范围).',
+  valuesConfig: {
+    RECORDS: { description: 'Named records (指定记录).' },
+    CATEGORY: { description: "Every record of one of the owner's categories (某类问题)." },
+  },
+});
+
+export enum AccessRequestStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REFUSED = 'REFUSED',
+  REVOKED = 'REVOKED',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(AccessRequestStatus, {
+  name: 'AccessRequestStatus',
+  description:
+    'State of a conditional access request (申请状态). EXPIRED is derived from the expiry, never stored.',
+  valuesConfig: {
+    PENDING: { description: 'Awaiting the owner’s decision (待审批).' },
+    APPROVED: { description: 'Approved and in force until its expiry (已批准).' },
+    REFUSED: { description: 'Refused by the owner (已拒绝).' },
+    REVOKED: { description: 'Revoked by the owner before expiry (已撤销).' },
+    EXPIRED: { description: 'Approved, but past its expiry (已过期).' },
+  },
+});
+
+/** A conditional access request (有条件共享申请) from one agency to the owner of some records. */
+@Entity({ tableName: 'access_request' })
+@Index({ properties: ['requester', 'status'] })
+@Index({ properties: ['owner', 'status'] })
+export class AccessRequest extends BaseEntity {
+  @ManyToOne(() => Organization)
+  requester!: Organization;
+
+  @ManyToOne(() => Organization)
+  owner!: Organization;
+
+  @Enum({ items: () => AccessScope, type: 'text' })
+  scope!: AccessScope;
+
+  @Property({ type: 'text', nullable: true })
+  category?: string | null;
+
+  /** Finding db ids for RECORDS scope. */
+  @Property({ type: 'jsonb', nullable: true })
+  findingIds?: number[] | null;
+
+  @Property({ type: 'text' })
+  purpose!: string;
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  /** Stored states only: PENDING, APPROVED, REFUSED, REVOKED. */
+  @Enum({ items: () => AccessRequestStatus, type: 'text' })
+  status!: AccessRequestStatus;
+
+  @Property({ type: 'text' })
+  requestedBy!: string;
+
+  @Property({ type: 'text', nullable: true })
+  decidedBy?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  decidedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+}
+
+export enum SharingAction {
+  RULE_SET = 'RULE_SET',
+  REQUESTED = 'REQUESTED',
+  APPROVED = 'APPROVED',
+  REFUSED = 'REFUSED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(SharingAction, {
+  name: 'SharingAction',
+  description: 'What happened in a sharing event (共享操作).',
+  valuesConfig: {
+    RULE_SET: { description: 'A sharing rule was set (设置共享规则).' },
+    REQUESTED: { description: 'Access was requested (提出申请).' },
+    APPROVED: { description: 'A request was approved (批准).' },
+    REFUSED: { description: 'A request was refused (拒绝).' },
+    REVOKED: { description: 'An approval was revoked (撤销).' },
+  },
+});
+
+/** Append-only record of every sharing decision (a trigger forbids UPDATE and DELETE). */
+@Entity({ tableName: 'sharing_event' })
+export class SharingEvent {
+  @Property({ type: 'integer', primary: true, autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  at: Date = new Date();
+
+  @ManyToOne(() => Organization)
+  actor!: Organization;
+
+  @Property({ type: 'text' })
+  actorUser!: string;
+
+  @Enum({ items: () => SharingAction, type: 'text' })
+  action!: SharingAction;
+
+  @ManyToOne(() => AccessRequest, { nullable: true })
+  @Index()
+  request?: AccessRequest | null;
+
+  @ManyToOne(() => SharingRule, { nullable: true })
+  rule?: SharingRule | null;
+
+  @Property({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+}

@@ -1,0 +1,55 @@
+import { Access, RoleAccess, type TypeRules } from '../../policy/field-rules.js';
+
+export const sharingRules: TypeRules = {
+  Query: { sharingRules: RoleAccess.AUTHENTICATED, accessRequests: RoleAccess.AGENCY_OR_ADMIN },
+  Mutation: {
+    sharingRuleSet: RoleAccess.AGENCY_OR_ADMIN,
+    accessRequestCreate: RoleAccess.AGENCY,
+    accessRequestApprove: RoleAccess.AGENCY,
+    accessRequestRefuse: RoleAccess.AGENCY,
+    accessRequestRevoke: RoleAccess.AGENCY,
+  },
+  SharingRule: {
+    owner: Access.VISIBLE,
+    category: Access.VISIBLE,
+    level: Access.VISIBLE,
+    note: Access.VISIBLE,
+    updatedAt: Access.VISIBLE,
+  },
+  // access requests are row-scoped to their two parties (and hub administrators)
+  AccessRequest: {
+    id: Access.VISIBLE,
+    requester: Access.VISIBLE,
+    owner: Access.VISIBLE,
+    scope: Access.VISIBLE,
+    category: Access.VISIBLE,
+    findings: Access.VISIBLE,
+    purpose: Access.VISIBLE,
+    expiresAt: Access.VISIBLE,
+    status: Access.VISIBLE,
+    reason: Access.VISIBLE,
+    decidedAt: Access.VISIBLE,
+    createdAt: Access.VISIBLE,
+    version: Access.VISIBLE,
+    events: Access.VISIBLE,
+    viewerCanDecide: Access.VISIBLE,
+    viewerCanRevoke: Access.VISIBLE,
+  },
+  SharingEvent: {
+    at: Access.VISIBLE,
+    actor: Access.VISIBLE,
+    actorUser: Access.VISIBLE,
+    action: Access.VISIBLE,
+    detail: Access.VISIBLE,
+  },
+  AccessRequestConnection: {
+    edges: Access.VISIBLE,
+    nodes: Access.VISIBLE,
+    pageInfo: Access.VISIBLE,
+    totalCount: Access.VISIBLE,
+  },
+  AccessRequestEdge: { cursor: Access.VISIBLE, node: Access.VISIBLE },
+  SharingRuleSetPayload: { rule: Access.VISIBLE, userErrors: Access.VISIBLE },
+  AccessRequestPayload: { request: Access.VISIBLE, userErrors: Access.VISIBLE },
+  UserError: { code: Access.VISIBLE, field: Access.VISIBLE, message: Access.VISIBLE },
+};

@@ -1,0 +1,349 @@
+/**
+ * Sharing rules and conditional access (有条件共享): invariants and state transitions, no GraphQL.
+ * Every change is one transaction together with its SharingEvent, and every update checks the version
+ * the caller saw (optimistic lock), so concurrent decisions cannot overwrite one another.
+ *
+ * Public methods throw UserInputProblem for problems the caller can fix (codes below).
+ */
+import { LockMode, OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isOversight, type Viewer } from '../../auth/viewer.js';
+import { FindingSource, Role } from '../../shared/enums.js';
+import { UserInputProblem } from '../../shared/user-error.js';
+import { levelOf, type SharingState } from '../../policy/sharing.js';
+import { Organization } from '../organization/organization.entity.js';
+import {
+  AccessRequest,
+  AccessRequestStatus,
+  AccessScope,
+  SharingAction,
+  SharingEvent,
+  SharingLevel,
+  SharingRule,
+} from './sharing.entity.js';
+
+export const MAX_GRANT_DAYS = 366;
+
+/** Stored status, with EXPIRED derived from the expiry. */
+export function effectiveStatus(r: { status: AccessRequestStatus; expiresAt: Date }, now = Date.now()) {
+  return r.status === AccessRequestStatus.APPROVED && r.expiresAt.getTime() <= now
+    ? AccessRequestStatus.EXPIRED
+    : r.status;
+}
+
+/** Policy: who may decide (approve/refuse) a request — the owner agency, while it is pending. */
+export function canDecide(v: Viewer, r: { ownerId: number; status: AccessRequestStatus; expiresAt: Date }) {
+  return v.orgId === r.ownerId && effectiveStatus(r) === AccessRequestStatus.PENDING;
+}
+
+/** Policy: who may revoke — the owner, while the approval is in force. */
+export function canRevoke(v: Viewer, r: { ownerId: number; status: AccessRequestStatus; expiresAt: Date }) {
+  return v.orgId === r.ownerId && effectiveStatus(r) === AccessRequestStatus.APPROVED;
+}
+
+/** Policy: may the viewer ask the owner of this finding for conditional access to it? */
+export function canRequestAccess(
+  v: Viewer,
+  f: { agencyId: number; source: FindingSource; category: string },
+  sharing: SharingState = v.sharing,
+): boolean {
+  return (
+    isOversight(v) &&
+    v.orgId !== f.agencyId &&
+    v.role !== Role.DISCIPLINE && // already cleared for everything
+    levelOf(sharing, f) === SharingLevel.CONDITIONAL
+  );
+}
+
+function requireAgency(v: Viewer): number {
+  if (!isOversight(v) || v.orgId === null) {
+    throw new UserInputProblem('NOT_AN_AGENCY', 'Only an oversight agency can do this.');
+  }
+  return v.orgId;
+}
+
+function checkText(value: string | null | undefined, field: string, min: number, max: number): string {
+  const t = (value ?? '').trim();
+  if (t.length < min)
+    throw new UserInputProblem('REQUIRED', `"${field}" needs at least ${min} characters.`, field);
+  if (t.length > max)
+    throw new UserInputProblem('TOO_LONG', `"${field}" is limited to ${max} characters.`, field);
+  return t;
+}
+
+async function record(
+  em: EntityManager,
+  v: Viewer,
+  action: SharingAction,
+  payload: Record<string, unknown>,
+  refs: { request?: AccessRequest; rule?: SharingRule },
+) {
+  em.create(SharingEvent, {
+    actor: em.getReference(Organization, v.orgId!),
+    actorUser: v.userId ?? 'unknown',
+    action,
+    payload,
+    request: refs.request ?? null,
+    rule: refs.rule ?? null,
+    at: new Date(),
+  });
+}
+
+export async function setSharingRule(
+  em: EntityManager,
+  v: Viewer,
+  input: { ownerId: number | null; category: string | null; level: SharingLevel; note: string | null },
+): Promise<SharingRule> {
+  let ownerId: number;
+  if (v.role === Role.HUB_ADMIN) {
+    if (input.ownerId === null) throw new UserInputProblem('REQUIRED', 'Name the owner agency.', 'owner');
+    ownerId = input.ownerId;
+  } else {
+    ownerId = requireAgency(v);
+    if (input.ownerId !== null && input.ownerId !== ownerId) {
+      throw new UserInputProblem('NOT_OWNER', 'An agency can only classify its own records.', 'owner');
+    }
+  }
+  const category = input.category === null ? null : checkText(input.category, 'category', 1, 100);
+  const note = input.note === null ? null : checkText(input.note, 'note', 0, 500) || null;
+  return em.transactional(async (tx) => {
+    const owner = await tx.findOne(Organization, ownerId);
+    if (!owner || owner.kind !== 'OVERSIGHT_AGENCY') {
+      throw new UserInputProblem('NOT_FOUND', 'No such oversight agency.', 'owner');
+    }
+    // one row per (owner, category): lock it so two concurrent settings serialise
+    let rule = await tx.findOne(
+      SharingRule,
+      { owner: ownerId, category },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    const before = rule?.level ?? null;
+    if (rule) {
+      rule.level = input.level;
+      rule.note = note;
+      rule.setBy = v.userId ?? 'unknown';
+    } else {
+      rule = tx.create(SharingRule, {
+        owner,
+        category,
+        level: input.level,
+        note,
+        setBy: v.userId ?? 'unknown',
+      });
+    }
+    await tx.flush();
+    await record(
+      tx,
+      v,
+      SharingAction.RULE_SET,
+      { owner: owner.code, category, from: before, to: input.level },
+      { rule },
+    );
+    await tx.flush();
+    return rule;
+  });
+}
+
+export interface RequestInput {
+  ownerId: number;
+  scope: AccessScope;
+  category: string | null;
+  findingIds: number[] | null;
+  purpose: string;
+  expiresAt: Date;
+}
+
+export async function createAccessRequest(
+  em: EntityManager,
+  v: Viewer,
+  input: RequestInput,
+  sharing: SharingState,
+): Promise<AccessRequest> {
+  const requesterId = requireAgency(v);
+  if (input.ownerId === requesterId)
+    throw new UserInputProblem('OWN_RECORDS', 'You already see your own records.', 'owner');
+  const purpose = checkText(input.purpose, 'purpose', 4, 500);
+  const now = Date.now();
+  if (input.expiresAt.getTime() <= now)
+    throw new UserInputProblem('BAD_EXPIRY', 'The expiry must be in the future.', 'expiresAt');
+  if (input.expiresAt.getTime() > now + MAX_GRANT_DAYS * 86_400_000) {
+    throw new UserInputProblem(
+      'BAD_EXPIRY',
+      `Access can be granted for at most ${MAX_GRANT_DAYS} days.`,
+      'expiresAt',
+    );
+  }
+  const knex = em.getKnex();
+  let category: string | null = null;
+  let findingIds: number[] | null = null;
+  if (input.scope === AccessScope.CATEGORY) {
+    if (input.findingIds?.length)
+      throw new UserInputProblem('BAD_SCOPE', 'A CATEGORY request names no records.', 'findings');
+    category = checkText(input.category, 'category', 1, 100);
+    const sample = await knex('finding')
+      .select('source')
+      .where({ agency_id: input.ownerId, category })
+      .first();
+    if (!sample)
+      throw new UserInputProblem('NOT_FOUND', 'The owner has no records of that category.', 'category');
+    const level = levelOf(sharing, { agencyId: input.ownerId, source: sample.source, category });
+    if (level !== SharingLevel.CONDITIONAL) {
+      throw new UserInputProblem(
+        level === SharingLevel.NOT_SHARED ? 'NOT_SHAREABLE' : 'ALREADY_SHARED',
+        level === SharingLevel.NOT_SHARED
+          ? 'The owner does not share this category (不予共享).'
+          : 'This category is shared unconditionally; no request is needed (无条件共享).',
+        'category',
+      );
+    }
+  } else {
+    if (input.category)
+      throw new UserInputProblem('BAD_SCOPE', 'A RECORDS request names records, not a category.', 'category');
+    const ids = [...new Set(input.findingIds ?? [])];
+    if (!ids.length || ids.length > 100)
+      throw new UserInputProblem('BAD_SCOPE', 'Name 1 to 100 findings.', 'findings');
+    const rows = (await knex('finding')
+      .select('id', 'agency_id', 'source', 'category')
+      .whereIn('id', ids)) as {
+      id: number;
+      agency_id: number;
+      source: FindingSource;
+      category: string;
+    }[];
+    // an id that does not exist and one of another owner get the same answer: nothing to probe
+    if (rows.length !== ids.length || rows.some((r) => r.agency_id !== input.ownerId)) {
+      throw new UserInputProblem(
+        'NOT_FOUND',
+        'Some of the findings are not records of this owner.',
+        'findings',
+      );
+    }
+    const notConditional = rows.find(
+      (r) =>
+        levelOf(sharing, { agencyId: r.agency_id, source: r.source, category: r.category }) !==
+        SharingLevel.CONDITIONAL,
+    );
+    if (notConditional) {
+      const level = levelOf(sharing, {
+        agencyId: notConditional.agency_id,
+        source: notConditional.source,
+        category: notConditional.category,
+      });
+      throw new UserInputProblem(
+        level === SharingLevel.NOT_SHARED ? 'NOT_SHAREABLE' : 'ALREADY_SHARED',
+        level === SharingLevel.NOT_SHARED
+          ? 'Some of the findings are not shared by their owner (不予共享).'
+          : 'Some of the findings are shared unconditionally; no request is needed.',
+        'findings',
+      );
+    }
+    findingIds = ids.sort((a, b) => a - b);
+  }
+  return em.transactional(async (tx) => {
+    const req = tx.create(AccessRequest, {
+      requester: tx.getReference(Organization, requesterId),
+      owner: tx.getReference(Organization, input.ownerId),
+      scope: input.scope,
+      category,
+      findingIds,
+      purpose,
+      expiresAt: input.expiresAt,
+      status: AccessRequestStatus.PENDING,
+      requestedBy: v.userId ?? 'unknown',
+    });
+    await tx.flush();
+    await record(
+      tx,
+      v,
+      SharingAction.REQUESTED,
+      {
+        scope: input.scope,
+        category,
+        findings: findingIds?.length ?? 0,
+        expiresAt: input.expiresAt.toISOString(),
+      },
+      { request: req },
+    );
+    await tx.flush();
+    return req;
+  });
+}
+
+export type Decision = 'APPROVE' | 'REFUSE' | 'REVOKE';
+
+export async function decideAccessRequest(
+  em: EntityManager,
+  v: Viewer,
+  input: { id: number; version: number; decision: Decision; reason: string | null; expiresAt: Date | null },
+): Promise<AccessRequest> {
+  requireAgency(v);
+  const reason =
+    input.decision === 'APPROVE'
+      ? input.reason
+        ? checkText(input.reason, 'reason', 0, 500)
+        : null
+      : checkText(input.reason, 'reason', 2, 500);
+  try {
+    return await em.transactional(async (tx) => {
+      const req = await tx.findOne(AccessRequest, input.id);
+      // the requester learns nothing about requests that are not its own to decide
+      if (!req || req.owner.id !== v.orgId)
+        throw new UserInputProblem('NOT_FOUND', 'No such request awaits your decision.', 'id');
+      if (req.version !== input.version) {
+        throw new UserInputProblem(
+          'CONFLICT',
+          `The request changed since you read it (version ${req.version}, not ${input.version}).`,
+          'version',
+        );
+      }
+      const view = { ownerId: req.owner.id, status: req.status, expiresAt: req.expiresAt };
+      if (input.decision === 'REVOKE' ? !canRevoke(v, view) : !canDecide(v, view)) {
+        throw new UserInputProblem(
+          'INVALID_STATE',
+          `A request that is ${effectiveStatus(req)} cannot be ${input.decision.toLowerCase()}d.`,
+          'id',
+        );
+      }
+      if (input.decision === 'APPROVE' && input.expiresAt) {
+        if (input.expiresAt.getTime() <= Date.now() || input.expiresAt > req.expiresAt) {
+          throw new UserInputProblem(
+            'BAD_EXPIRY',
+            'An approval may shorten the requested expiry, not extend it.',
+            'expiresAt',
+          );
+        }
+        req.expiresAt = input.expiresAt;
+      }
+      req.status =
+        input.decision === 'APPROVE'
+          ? AccessRequestStatus.APPROVED
+          : input.decision === 'REFUSE'
+            ? AccessRequestStatus.REFUSED
+            : AccessRequestStatus.REVOKED;
+      req.decidedBy = v.userId ?? 'unknown';
+      req.decidedAt = new Date();
+      req.reason = reason;
+      await tx.flush();
+      await record(
+        tx,
+        v,
+        { APPROVE: SharingAction.APPROVED, REFUSE: SharingAction.REFUSED, REVOKE: SharingAction.REVOKED }[
+          input.decision
+        ],
+        { reason, expiresAt: req.expiresAt.toISOString() },
+        { request: req },
+      );
+      await tx.flush();
+      return req;
+    });
+  } catch (e) {
+    if (e instanceof OptimisticLockError) {
+      throw new UserInputProblem(
+        'CONFLICT',
+        'Someone else changed the request at the same moment; read it again.',
+        'version',
+      );
+    }
+    throw e;
+  }
+}

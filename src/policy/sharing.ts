@@ -1,0 +1,142 @@
+/**
+ * Sharing state of one request: the owners' sharing rules and the viewer's approved, unexpired access
+ * requests. Loaded once per request (two small queries) and used by both the TS predicates and the SQL
+ * of the access policy, so the two cannot disagree.
+ */
+import type { Knex } from 'knex';
+import { FindingSource } from '../shared/enums.js';
+import { SharingLevel, AccessScope } from '../modules/sharing/sharing.entity.js';
+
+export interface ActiveGrant {
+  id: number;
+  ownerId: number;
+  scope: AccessScope;
+  category: string | null;
+  findingIds: ReadonlySet<number>;
+  expiresAt: Date;
+}
+
+export interface SharingState {
+  /** key `${ownerId}\u0000${category}`; category '' = the owner's default. */
+  rules: ReadonlyMap<string, SharingLevel>;
+  grants: readonly ActiveGrant[];
+}
+
+export const EMPTY_SHARING: SharingState = { rules: new Map(), grants: [] };
+
+const key = (ownerId: number, category: string | null) => `${ownerId}\u0000${category ?? ''}`;
+
+export async function loadSharingState(
+  knex: Knex,
+  viewerOrgId: number | null,
+  now = new Date(),
+): Promise<SharingState> {
+  const [rules, grants] = await Promise.all([
+    knex('sharing_rule').select('owner_id', 'category', 'level'),
+    viewerOrgId === null
+      ? Promise.resolve([])
+      : knex('access_request')
+          .select('id', 'owner_id', 'scope', 'category', 'finding_ids', 'expires_at')
+          .where({ requester_id: viewerOrgId, status: 'APPROVED' })
+          .where('expires_at', '>', now),
+  ]);
+  return {
+    rules: new Map(
+      (rules as { owner_id: number; category: string | null; level: SharingLevel }[]).map((r) => [
+        key(r.owner_id, r.category),
+        r.level,
+      ]),
+    ),
+    grants: (grants as Record<string, unknown>[]).map((g) => ({
+      id: g.id as number,
+      ownerId: g.owner_id as number,
+      scope: g.scope as AccessScope,
+      category: g.category as string | null,
+      findingIds: new Set((g.finding_ids as number[] | null) ?? []),
+      expiresAt: g.expires_at as Date,
+    })),
+  };
+}
+
+export function defaultLevel(source: FindingSource): SharingLevel {
+  return source === FindingSource.DISCIPLINE ? SharingLevel.NOT_SHARED : SharingLevel.UNCONDITIONAL;
+}
+
+/** The level that governs a record: the owner's rule for its category, else the owner's default rule. */
+export function levelOf(
+  s: SharingState,
+  r: { agencyId: number; source: FindingSource; category?: string | null },
+): SharingLevel {
+  return (
+    (r.category != null ? s.rules.get(key(r.agencyId, r.category)) : undefined) ??
+    s.rules.get(key(r.agencyId, null)) ??
+    defaultLevel(r.source)
+  );
+}
+
+/** Is the record covered by one of the viewer's approved, unexpired requests? (findings only) */
+export function grantCovers(
+  s: SharingState,
+  r: { agencyId: number; category?: string | null; dbId?: number },
+  now = Date.now(),
+): boolean {
+  return s.grants.some(
+    (g) =>
+      g.ownerId === r.agencyId &&
+      g.expiresAt.getTime() > now &&
+      (g.scope === AccessScope.CATEGORY
+        ? r.category != null && g.category === r.category
+        : r.dbId !== undefined && g.findingIds.has(r.dbId)),
+  );
+}
+
+export interface Sql {
+  sql: string;
+  bindings: unknown[];
+}
+
+/**
+ * SQL for levelOf over alias `a` ('U' | 'C' | 'N'). `categoryCol` is null for tables without a
+ * category (reviews), which then follow the owner's default rule.
+ */
+export function levelSql(s: SharingState, a: string, categoryCol: string | null): Sql {
+  const whens: string[] = [];
+  const bindings: unknown[] = [];
+  const code = { UNCONDITIONAL: 'U', CONDITIONAL: 'C', NOT_SHARED: 'N' } as const;
+  const exact: [number, string, SharingLevel][] = [];
+  const byOwner: [number, SharingLevel][] = [];
+  for (const [k, level] of s.rules) {
+    const [owner, category] = k.split('\u0000') as [string, string];
+    if (category === '') byOwner.push([Number(owner), level]);
+    else exact.push([Number(owner), category, level]);
+  }
+  if (categoryCol) {
+    for (const [owner, category, level] of exact) {
+      whens.push(`when ${a}.agency_id = ? and ${categoryCol} = ? then '${code[level]}'`);
+      bindings.push(owner, category);
+    }
+  }
+  for (const [owner, level] of byOwner) {
+    whens.push(`when ${a}.agency_id = ? then '${code[level]}'`);
+    bindings.push(owner);
+  }
+  whens.push(`when ${a}.source = 'DISCIPLINE' then 'N'`);
+  return { sql: `(case ${whens.join(' ')} else 'U' end)`, bindings };
+}
+
+/** SQL: the record (alias `a`, a finding) is covered by one of the viewer's grants. */
+export function grantSql(s: SharingState, a: string, now = Date.now()): Sql {
+  const parts: string[] = [];
+  const bindings: unknown[] = [];
+  for (const g of s.grants) {
+    if (g.expiresAt.getTime() <= now) continue;
+    if (g.scope === AccessScope.CATEGORY) {
+      parts.push(`(${a}.agency_id = ? and ${a}.category = ?)`);
+      bindings.push(g.ownerId, g.category);
+    } else if (g.findingIds.size) {
+      parts.push(`(${a}.agency_id = ? and ${a}.id in (${[...g.findingIds].map(() => '?').join(',')}))`);
+      bindings.push(g.ownerId, ...g.findingIds);
+    }
+  }
+  return parts.length ? { sql: `(${parts.join(' or ')})`, bindings } : { sql: 'false', bindings: [] };
+}
