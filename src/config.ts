@@ -26,6 +26,8 @@ export interface HubConfig {
   seedDemo: boolean;
   /** Scale factor of the demo data set. */
   seedScale: number;
+  /** Discipline figures below this count are suppressed in aggregates for other roles. */
+  disciplineMinCount: number;
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -80,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: env.LOG_LEVEL || 'info',
     seedDemo: bool('HUB_SEED_DEMO', env.HUB_SEED_DEMO, true),
     seedScale: scale,
+    disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
   };
 }

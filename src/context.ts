@@ -17,10 +17,16 @@ export interface HubContext {
   requestId: string;
   /** Sensitive reads of this request, written to the access log before the response is sent. */
   accessLog: AccessLogCollector;
+  settings: ContextSettings;
+}
+
+/** Settings resolvers need, from the config. */
+export interface ContextSettings {
+  disciplineMinCount: number;
 }
 
 export async function createContext(
-  base: { em: EntityManager; log: Logger },
+  base: { em: EntityManager; log: Logger; settings: ContextSettings },
   identity: Viewer,
   requestId: string,
 ): Promise<HubContext> {
@@ -35,5 +41,6 @@ export async function createContext(
     log: base.log.child({ requestId }),
     requestId,
     accessLog: new AccessLogCollector(viewer, requestId),
+    settings: base.settings,
   };
 }

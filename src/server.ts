@@ -211,7 +211,11 @@ export async function startServer(opts: {
           }
           throw e;
         }
-        return createContext({ em: orm.em, log }, viewer, requestId);
+        return createContext(
+          { em: orm.em, log, settings: { disciplineMinCount: config.disciplineMinCount } },
+          viewer,
+          requestId,
+        );
       },
     }),
   );

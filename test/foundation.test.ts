@@ -120,7 +120,11 @@ describe('deny by default', () => {
     const base = await buildHubSchema();
     const extended = extendSchema(base, parse('extend type Query { notYetRuled: String }'));
     const guarded = applyPermissions(extended);
-    const ctx = await createContext({ em: hub.orm.em, log: createLogger('silent') }, PUBLIC_VIEWER, 'test');
+    const ctx = await createContext(
+      { em: hub.orm.em, log: createLogger('silent'), settings: { disciplineMinCount: 5 } },
+      PUBLIC_VIEWER,
+      'test',
+    );
     const res = await execute({
       schema: guarded,
       document: parse('{ notYetRuled }'),

@@ -194,3 +194,16 @@ export function canSeeReviewRow(v: Viewer, r: GuardedRecord & { evaluatorId: num
       return true;
   }
 }
+
+/** Row scope in words, per role, printed into schema/permissions.md next to the field matrix. */
+export const ROW_SCOPE_EXPLAINED: Record<Role, string> = {
+  PUBLIC: 'Published findings and reviews marked PUBLIC.',
+  FINANCE: 'Everything it authored; all published findings and reviews of others.',
+  AUDIT: 'Everything it authored; all published findings and reviews of others.',
+  REFORM: 'Everything it authored; all published findings and reviews of others.',
+  DISCIPLINE: 'Everything it authored; all published findings and reviews of others.',
+  UNIT: 'Published findings and reviews about its own organisation, never discipline ones.',
+  EVALUATOR: 'Reviews assigned to it and their (non-discipline) findings.',
+  LEADERSHIP: 'All published findings and reviews.',
+  HUB_ADMIN: 'All published findings and reviews (content only up to RESTRICTED).',
+};

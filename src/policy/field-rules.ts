@@ -44,22 +44,16 @@ export const Access = {
   CONTENT: {
     name: 'content',
     explain:
-      "The record's author; DISCIPLINE; other roles for non-discipline records at or below their clearance.",
-    forRole: (r: Role) =>
-      r === Role.DISCIPLINE
-        ? 'yes'
-        : `if author, or non-discipline record with sensitivity <= ${clearanceName(r)}`,
+      "The record's author and DISCIPLINE always; a unit for records about itself within clearance; others as " +
+      "the owner's sharing rule allows (UNCONDITIONAL within clearance, CONDITIONAL with an approved request).",
+    forRole: (r: Role) => contentCondition(r),
     check: (v: Viewer, p: unknown) => canReadContent(v, p as GuardedRecord),
   },
   AMOUNT: {
     name: 'amount',
     explain: 'As content; for PUBLIC only where the amount is disclosed (公开).',
     forRole: (r: Role) =>
-      r === Role.DISCIPLINE
-        ? 'yes'
-        : r === Role.PUBLIC
-          ? 'if the record is PUBLIC and its amount disclosed'
-          : `if author, or non-discipline record with sensitivity <= ${clearanceName(r)}`,
+      r === Role.PUBLIC ? `${contentCondition(r)}, and the amount disclosed` : contentCondition(r),
     check: (v: Viewer, p: unknown) => canReadAmount(v, p as GuardedRecord),
   },
   CONTACT: {
@@ -106,6 +100,13 @@ export const RoleAccess = {
     Role.HUB_ADMIN,
   ]),
 };
+
+function contentCondition(r: Role): string {
+  if (r === Role.DISCIPLINE) return 'yes';
+  if (r === Role.UNIT) return `if about its own unit and sensitivity <= ${clearanceName(r)}`;
+  const own = r === Role.PUBLIC ? '' : 'if author, or ';
+  return `${own}${own ? '' : 'if '}UNCONDITIONAL with sensitivity <= ${clearanceName(r)}, or CONDITIONAL under an approved request`;
+}
 
 function clearanceName(r: Role): string {
   return (

@@ -12,6 +12,7 @@ import { PolicyObject, ProjectObject } from '../project/project.types.js';
 import { ReviewObject } from '../review/review.types.js';
 import { FindingOrderField, listFindings, type FindingQuery, type FindingRow } from './finding.repo.js';
 import { FindingFilter, FindingInterface, FindingOrder, OrderDirection } from './finding.types.js';
+import { FindingStats, findingStats } from './finding.stats.js';
 
 export const FindingConnection = connectionTypes<FindingRow>(FindingInterface, 'Finding', '问题');
 
@@ -70,6 +71,18 @@ export class FindingResolver {
     orderBy?: FindingOrder,
   ) {
     return listFindings(ctx.knex, ctx.viewer, toFindingQuery(filterBy), toOrder(orderBy), page);
+  }
+
+  @Query(() => FindingStats, {
+    description:
+      'Counts and sums over the findings the viewer may see, for dashboards (问题统计). Same filter as `findings`.',
+  })
+  findingStats(
+    @Ctx() ctx: HubContext,
+    @Arg('filterBy', () => FindingFilter, { nullable: true, description: 'Conditions (筛选条件).' })
+    filterBy?: FindingFilter,
+  ) {
+    return findingStats(ctx.knex, ctx.viewer, toFindingQuery(filterBy), ctx.settings.disciplineMinCount);
   }
 
   @Query(() => FindingInterface, {

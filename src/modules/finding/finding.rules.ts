@@ -49,5 +49,21 @@ export const findingRules: TypeRules = {
     totalCount: Access.VISIBLE,
   },
   FindingEdge: { cursor: Access.VISIBLE, node: Access.VISIBLE },
-  Query: { findings: Access.OPEN, finding: Access.OPEN },
+  Query: { findings: Access.OPEN, finding: Access.OPEN, findingStats: Access.OPEN },
+  FindingStats: {
+    total: Access.VISIBLE,
+    amount: Access.VISIBLE,
+    bySource: Access.VISIBLE,
+    byFiscalYear: Access.VISIBLE,
+    byCategory: Access.VISIBLE,
+    disciplineSuppressed: Access.VISIBLE,
+  },
+  SourceCount: { source: Access.VISIBLE, count: Access.VISIBLE, amount: Access.VISIBLE },
+  YearCount: { fiscalYear: Access.VISIBLE, count: Access.VISIBLE, amount: Access.VISIBLE },
+  CategoryCount: {
+    source: Access.VISIBLE,
+    category: Access.VISIBLE,
+    count: Access.VISIBLE,
+    amount: Access.VISIBLE,
+  },
 };
