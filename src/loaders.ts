@@ -3,6 +3,7 @@
  * 100 findings with unit, project and review costs one query per relation, not one per row.
  * Built per request from the viewer; never shared between requests.
  */
+import { toDate } from './shared/timestamps.js';
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import type { Viewer } from './auth/viewer.js';
@@ -49,7 +50,7 @@ export function createLoaders(knex: Knex, _viewer: Viewer) {
         rows
           .filter((r) => r.request_id === id)
           .map((r) => ({
-            at: r.at,
+            at: toDate(r.at),
             actorId: r.actor_id,
             actorUser: r.actor_user,
             action: r.action,

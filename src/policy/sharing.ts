@@ -3,6 +3,7 @@
  * requests. Loaded once per request (two small queries) and used by both the TS predicates and the SQL
  * of the access policy, so the two cannot disagree.
  */
+import { toDate } from '../shared/timestamps.js';
 import type { Knex } from 'knex';
 import { FindingSource } from '../shared/enums.js';
 import { SharingLevel, AccessScope } from '../modules/sharing/sharing.entity.js';
@@ -53,7 +54,7 @@ export async function loadSharingState(
       scope: g.scope as AccessScope,
       category: g.category as string | null,
       findingIds: new Set((g.finding_ids as number[] | null) ?? []),
-      expiresAt: g.expires_at as Date,
+      expiresAt: toDate(g.expires_at),
     })),
   };
 }

@@ -45,7 +45,13 @@ export async function startTestHub(): Promise<TestHub> {
   const config = { ...loadConfig(), databaseUrl: url, port: 0, host: '127.0.0.1', seedDemo: false };
   const orm = await openOrm(url, 5);
   const schema = applyPermissions(await buildHubSchema());
-  const server = await startServer({ config, orm, schema, log: createLogger('silent'), port: 0 });
+  const server = await startServer({
+    config,
+    orm,
+    schema,
+    log: createLogger(process.env.HUB_TEST_LOG ?? 'silent'),
+    port: 0,
+  });
   return {
     config,
     orm,

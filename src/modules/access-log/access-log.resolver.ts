@@ -1,3 +1,4 @@
+import { toDate } from '../../shared/timestamps.js';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
 import { Role } from '../../shared/enums.js';
@@ -24,7 +25,7 @@ interface EntryRow {
 
 const mapEntry = (r: Record<string, unknown>): EntryRow => ({
   dbId: Number(r.id),
-  at: r.at as Date,
+  at: toDate(r.at),
   readerOrgId: r.reader_org_id as number | null,
   readerUser: r.reader_user as string | null,
   readerRole: r.reader_role as string,

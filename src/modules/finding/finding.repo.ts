@@ -3,6 +3,7 @@
  * columns are gated by the viewer's content access, so a filter, sort or count never reveals a value
  * the viewer could not read in the row itself.
  */
+import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import {
@@ -88,7 +89,7 @@ export function mapFinding(r: Record<string, unknown>): FindingRow {
     sensitivity: r.sensitivity as Sensitivity,
     publicationState: r.publication_state as PublicationState,
     rectificationStatus: r.rectification_status as RectificationStatus,
-    publishedAt: r.published_at as Date | null,
+    publishedAt: toDateOrNull(r.published_at),
     responsiblePerson: r.responsible_person as string | null,
     responsiblePhone: r.responsible_phone as string | null,
     indicatorName: r.indicator_name as string | null,
@@ -101,8 +102,8 @@ export function mapFinding(r: Record<string, unknown>): FindingRow {
     personsInvolved: r.persons_involved as PersonInvolved[] | null,
     caseStage: r.case_stage as string | null,
     personsHeldAccountable: r.persons_held_accountable as number | null,
-    createdAt: r.created_at as Date,
-    updatedAt: r.updated_at as Date,
+    createdAt: toDate(r.created_at),
+    updatedAt: toDate(r.updated_at),
     version: r.version as number,
     evaluatorId: r.review_evaluator_id as number | null | undefined,
   };

@@ -1,3 +1,4 @@
+import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import {
@@ -68,10 +69,10 @@ export function mapReview(r: Record<string, unknown>): ReviewRow {
     indicatorResults: r.indicator_results as IndicatorResultRow[] | null,
     sensitivity: r.sensitivity as Sensitivity,
     publicationState: r.publication_state as PublicationState,
-    publishedAt: r.published_at as Date | null,
+    publishedAt: toDateOrNull(r.published_at),
     completedOn: r.completed_on == null ? null : String(r.completed_on),
-    createdAt: r.created_at as Date,
-    updatedAt: r.updated_at as Date,
+    createdAt: toDate(r.created_at),
+    updatedAt: toDate(r.updated_at),
     version: r.version as number,
   };
 }

@@ -1,3 +1,4 @@
+import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { Role } from '../../shared/enums.js';
@@ -33,11 +34,11 @@ export function mapAccessRequest(r: Record<string, unknown>): AccessRequestRow {
     category: r.category as string | null,
     findingIds: r.finding_ids as number[] | null,
     purpose: r.purpose as string,
-    expiresAt: r.expires_at as Date,
+    expiresAt: toDate(r.expires_at),
     storedStatus: r.status as AccessRequestStatus,
     reason: r.reason as string | null,
-    decidedAt: r.decided_at as Date | null,
-    createdAt: r.created_at as Date,
+    decidedAt: toDateOrNull(r.decided_at),
+    createdAt: toDate(r.created_at),
     version: r.version as number,
   };
 }

@@ -1,3 +1,4 @@
+import { toDate } from '../../shared/timestamps.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
 import { Role } from '../../shared/enums.js';
@@ -82,7 +83,7 @@ export class AccessRequestResolver {
       category: r.category,
       level: r.level,
       note: r.note,
-      updatedAt: r.updated_at,
+      updatedAt: toDate(r.updated_at),
     }));
   }
 
