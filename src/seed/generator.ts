@@ -462,6 +462,11 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
         });
       }
     }
+    // interleave the sources, so that "newest first" shows a mix, as in real life
+    for (let i = reviewRows.length - 1; i > 0; i--) {
+      const j = Math.floor(r.next() * (i + 1));
+      [reviewRows[i], reviewRows[j]] = [reviewRows[j]!, reviewRows[i]!];
+    }
     const reviewIds = (await insertChunked(trx, 'review', reviewRows, true)).map((x) => x.id);
     say(`reviews: ${reviewIds.length}`);
 

@@ -24,6 +24,8 @@ export interface PersonInvolved {
 @Entity({ tableName: 'finding' })
 @Unique({ properties: ['agency', 'sourceRef'] })
 @Index({ properties: ['fiscalYear', 'source'] })
+// newest-first pages of one source walk this index instead of skipping other sources' rows
+@Index({ properties: ['source', 'id'] })
 @Index({ properties: ['unit', 'fiscalYear'] })
 // Text search on Chinese text: substring match (ILIKE) accelerated by a trigram index.
 @Index({

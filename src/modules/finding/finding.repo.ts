@@ -203,6 +203,15 @@ function sortKey(v: Viewer, field: FindingOrderField, desc: boolean): SortKey {
   }
 }
 
+/**
+ * With a text search of 3+ characters the trigram index finds the few matching rows fast, but the
+ * planner, seeing "order by id limit n", prefers walking the primary key and filtering (measured: 115 ms
+ * against 30 ms at 300k findings). Sorting on `id + 0` keeps the order and takes that plan away.
+ */
+function searchAwareKey(q: FindingQuery, key: SortKey): SortKey {
+  return q.search && q.search.length >= 3 && key.expr === 'f.id' ? { ...key, expr: '(f.id + 0)' } : key;
+}
+
 export async function listFindings(
   knex: Knex,
   v: Viewer,
@@ -215,7 +224,7 @@ export async function listFindings(
     knex,
     base.clone().select('f.*'),
     args,
-    sortKey(v, order.field, order.desc),
+    searchAwareKey(q, sortKey(v, order.field, order.desc)),
     mapFinding,
     async () => Number((await base.clone().count({ n: '*' }).first())!.n),
     'f.id',

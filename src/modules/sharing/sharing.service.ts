@@ -162,7 +162,7 @@ export async function createAccessRequest(
   const requesterId = requireAgency(v);
   if (input.ownerId === requesterId)
     throw new UserInputProblem('OWN_RECORDS', 'You already see your own records.', 'owner');
-  const purpose = checkText(input.purpose, 'purpose', 4, 500);
+  const purpose = checkText(input.purpose, 'purpose', 2, 500);
   const now = Date.now();
   if (input.expiresAt.getTime() <= now)
     throw new UserInputProblem('BAD_EXPIRY', 'The expiry must be in the future.', 'expiresAt');

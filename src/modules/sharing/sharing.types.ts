@@ -173,7 +173,7 @@ export class AccessRequestCreateInput {
   @Field(() => String, { nullable: true, description: 'Category, for CATEGORY scope (问题类别).' })
   category?: string | null;
 
-  @Field(() => String, { description: 'What the access is for, 4-500 characters (用途).' })
+  @Field(() => String, { description: 'What the access is for, 2-500 characters (用途).' })
   purpose!: string;
 
   @Field(() => GraphQLDateTime, {
