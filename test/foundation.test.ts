@@ -77,7 +77,7 @@ describe('relations are batched (no N+1)', () => {
     const w = await f.world();
     const token = await hub.token(Role.FINANCE, w.finance.code);
     const projects = [await f.project(w.unitA), await f.project(w.unitB), await f.project(w.unitA)];
-    const reviews = [];
+    const reviews: { id: number }[] = [];
     for (const p of projects)
       reviews.push(await f.review(w.audit, w.unitA, FindingSource.AUDIT, { project_id: p.id }));
     await hub.knex('finding').insert(
