@@ -26,6 +26,8 @@ export interface HubConfig {
   seedDemo: boolean;
   /** Scale factor of the demo data set. */
   seedScale: number;
+  /** redis://… for change events across hub instances; unset = in-process only. */
+  redisUrl: string | undefined;
   /** Discipline figures below this count are suppressed in aggregates for other roles. */
   disciplineMinCount: number;
 }
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: env.LOG_LEVEL || 'info',
     seedDemo: bool('HUB_SEED_DEMO', env.HUB_SEED_DEMO, true),
     seedScale: scale,
+    redisUrl: env.REDIS_URL || undefined,
     disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
   };
 }

@@ -12,6 +12,7 @@ import { applyPermissions } from './permissions.js';
 import { buildHubSchema } from './schema.js';
 import { seedDemo } from './seed/generator.js';
 import { startServer, type RunningServer } from './server.js';
+import { connectChangeBusToRedis } from './modules/publishing/change-bus.js';
 
 export interface Hub {
   config: HubConfig;
@@ -42,6 +43,9 @@ export async function startHub(config: HubConfig, log: Logger, opts: { port?: nu
     orm = await openOrm(db.url, config.dbPoolMax);
     await prepareDatabase(orm, config, log);
     const schema = applyPermissions(await buildHubSchema());
+    const disconnectRedis = config.redisUrl
+      ? await connectChangeBusToRedis(config.redisUrl, log)
+      : async () => {};
     const server = await startServer({ config, orm, schema, log, port: opts.port });
     const o = orm;
     return {
@@ -53,6 +57,7 @@ export async function startHub(config: HubConfig, log: Logger, opts: { port?: nu
       async stop() {
         await server.stop();
         log.debug('http server stopped');
+        await disconnectRedis();
         await o.close();
         log.debug('database pool closed');
         await db.stop();

@@ -40,6 +40,37 @@ export function createLoaders(knex: Knex, _viewer: Viewer) {
     finding: byId<FindingRow>((ids) => findingsByIds(knex, ids)),
     /** Unscoped: callers check canSeeAccessRequest. */
     accessRequest: byId<AccessRequestRow>((ids) => accessRequestsByIds(knex, ids)),
+    /** Revisions of findings, oldest first. */
+    findingRevisions: new DataLoader<
+      number,
+      {
+        version: number;
+        kind: string;
+        at: Date;
+        actorId: number;
+        actorUser: string;
+        reason: string | null;
+        changes: Record<string, [unknown, unknown]>;
+      }[]
+    >(async (ids) => {
+      const rows = (await knex('finding_revision')
+        .select('*')
+        .whereIn('finding_id', ids as number[])
+        .orderBy('id')) as Record<string, unknown>[];
+      return ids.map((id) =>
+        rows
+          .filter((r) => r.finding_id === id)
+          .map((r) => ({
+            version: r.version as number,
+            kind: r.kind as string,
+            at: toDate(r.at),
+            actorId: r.actor_id as number,
+            actorUser: r.actor_user as string,
+            reason: r.reason as string | null,
+            changes: r.changes as Record<string, [unknown, unknown]>,
+          })),
+      );
+    }),
     /** Events of access requests, oldest first. */
     sharingEvents: new DataLoader<number, Record<string, unknown>[]>(async (ids) => {
       const rows = (await knex('sharing_event')

@@ -14,6 +14,7 @@ import { projectRules } from './modules/project/project.rules.js';
 import { reviewRules } from './modules/review/review.rules.js';
 import { sharingRules } from './modules/sharing/sharing.rules.js';
 import { accessLogRules } from './modules/access-log/access-log.rules.js';
+import { publishingRules } from './modules/publishing/publishing.rules.js';
 
 export const MODULE_RULES: TypeRules[] = [
   nodeRules,
@@ -23,6 +24,7 @@ export const MODULE_RULES: TypeRules[] = [
   projectRules,
   sharingRules,
   accessLogRules,
+  publishingRules,
 ];
 
 /** All module rules merged: type -> field -> access. Throws if two modules claim one field. */

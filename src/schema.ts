@@ -1,6 +1,7 @@
 /** Builds the GraphQL schema from every module's resolvers; `npm run schema` prints it to schema/. */
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { FindingResolver } from './modules/finding/finding.resolver.js';
 import { FINDING_IMPLEMENTATIONS } from './modules/finding/finding.types.js';
@@ -14,6 +15,11 @@ import {
   SharingRuleResolver,
 } from './modules/sharing/sharing.resolver.js';
 import { AccessLogResolver } from './modules/access-log/access-log.resolver.js';
+import {
+  FindingHistoryResolver,
+  FindingRevisionResolver,
+  PublishingResolver,
+} from './modules/publishing/publishing.resolver.js';
 
 let built: GraphQLSchema | undefined;
 
@@ -30,14 +36,21 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       SharingRuleResolver,
       SharingEventResolver,
       AccessLogResolver,
+      PublishingResolver,
+      FindingHistoryResolver,
+      FindingRevisionResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,
+    // required by type-graphql; our one subscription brings its own source (modules/publishing/change-bus.ts)
+    pubSub: createPubSub(),
   });
   built.getQueryType()!.description =
     'Entry points of the oversight hub (监督信息共享平台): findings, reviews, organisations, projects, any node by id.';
   built.getMutationType()!.description =
     'Changes to the hub. Each takes one `input` and returns a payload with `userErrors` for problems the caller can fix.';
+  built.getSubscriptionType()!.description =
+    'Live updates over graphql-ws at the same /graphql address; the same permissions as queries apply.';
   return built;
 }
 

@@ -9,6 +9,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -220,6 +222,35 @@ export async function startServer(opts: {
     }),
   );
 
+  // Subscriptions (graphql-ws) on the same port and path. The token travels in connectionParams
+  // ({ authorization: "Bearer …" }); a bad one closes the socket with 4401, as the protocol expects.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { ctx?: HubContext }>(
+    {
+      schema,
+      onConnect: async (c) => {
+        const auth = c.connectionParams?.authorization ?? c.connectionParams?.Authorization;
+        try {
+          const viewer = await viewerFromHeader(config, typeof auth === 'string' ? auth : undefined, orgId);
+          c.extra.ctx = await createContext(
+            { em: orm.em, log, settings: { disciplineMinCount: config.disciplineMinCount } },
+            viewer,
+            randomUUID(),
+          );
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (c) => c.extra.ctx!,
+      onNext: async (c) => {
+        // sensitive fields delivered live are logged like those read by queries
+        await c.extra.ctx?.accessLog.flush(c.extra.ctx.knex);
+      },
+    },
+    wsServer,
+  );
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(opts.port ?? config.port, config.host, () => resolve());
@@ -229,6 +260,7 @@ export async function startServer(opts: {
     httpServer,
     url: `http://localhost:${addr.port}/graphql`,
     async stop() {
+      await wsCleanup.dispose();
       await apollo.stop();
     },
   };

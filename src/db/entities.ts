@@ -5,6 +5,7 @@ import { Finding } from '../modules/finding/finding.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
 import { AccessRequest, SharingEvent, SharingRule } from '../modules/sharing/sharing.entity.js';
 import { AccessLogEntry } from '../modules/access-log/access-log.entity.js';
+import { ChangeEvent, FindingRevision } from '../modules/publishing/publishing.entity.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
 export const ENTITIES = [
@@ -18,4 +19,6 @@ export const ENTITIES = [
   AccessRequest,
   SharingEvent,
   AccessLogEntry,
+  FindingRevision,
+  ChangeEvent,
 ];

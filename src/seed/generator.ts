@@ -350,11 +350,14 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
     const projectRows: Record<string, unknown>[] = [];
     const projectOwner: number[] = [];
     for (let i = 0; i < projectCount; i++) {
-      const [tmpl, owner, fund] = r.pick(PROJECTS);
+      // the first few are the district's standing programmes, named plainly (as ledgers cite them)
+      const standing = i < PROJECTS.length;
+      const [tmpl, owner, fund] = standing ? PROJECTS[i]! : r.pick(PROJECTS);
       const countyBlock = Math.floor(r.int(0, unitIds.length - 1) / UNIT_NAMES.length);
       const preferred = unitByName.get(owner);
-      const ownerId =
-        preferred !== undefined && r.chance(0.7)
+      const ownerId = standing
+        ? (preferred ?? r.pick(unitIds))
+        : preferred !== undefined && r.chance(0.7)
           ? (unitIds[
               Math.min(unitIds.length - 1, countyBlock * UNIT_NAMES.length + UNIT_NAMES.indexOf(owner))
             ] ?? preferred)
@@ -365,7 +368,9 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
         : '';
       projectRows.push({
         code: `XM-${startYear}-${String(i + 1).padStart(5, '0')}`,
-        name: `${startYear}年${place}${tmpl}${r.chance(0.3) ? `（${r.pick(['一期', '二期', '三期'])}）` : ''}`,
+        name: standing
+          ? tmpl
+          : `${startYear}年${place}${tmpl}${r.chance(0.3) ? `（${r.pick(['一期', '二期', '三期'])}）` : ''}`,
         fund_type: fund,
         budget_amount: yuan(amountFen(r, 5000) + 1_000_000),
         owner_unit_id: ownerId,

@@ -26,6 +26,7 @@ const shared: Record<string, FieldAccess> = {
   amountInvolved: Access.AMOUNT,
   responsiblePerson: Access.CONTACT,
   responsiblePhone: Access.CONTACT,
+  history: Access.CONTENT,
   viewerCanReadContent: Access.VISIBLE,
   viewerCanRequestAccess: Access.VISIBLE,
 };

@@ -13,6 +13,7 @@ import { OrganizationObject } from '../organization/organization.types.js';
 import { PolicyObject, ProjectObject } from '../project/project.types.js';
 import { ReviewObject } from '../review/review.types.js';
 import { FindingOrderField, FINDING_TYPENAME } from './finding.repo.js';
+import { FindingRevisionObject } from '../publishing/publishing.types.js';
 
 /**
  * The shared shape of a problem (问题) found by any agency. Fields other than id, source, agency,
@@ -98,6 +99,12 @@ export abstract class FindingInterface extends Node {
 
   @Field(() => Int, { nullable: true, description: 'Version for optimistic locking (版本号).' })
   version!: number | null;
+
+  @Field(() => [FindingRevisionObject], {
+    nullable: true,
+    description: 'Every change to this finding, oldest first: who, when, why, which fields (变更历史).',
+  })
+  history!: unknown[] | null;
 
   @Field(() => Boolean, {
     description:

@@ -1,0 +1,353 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Knex } from 'knex';
+import type { HubContext } from '../../context.js';
+import { badInput } from '../../shared/errors.js';
+import { fromGlobalId } from '../../shared/global-id.js';
+import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
+import { toDate } from '../../shared/timestamps.js';
+import { canSeeFindingRow, findingRowScope } from '../../policy/access.js';
+import { loadSharingState } from '../../policy/sharing.js';
+import { allRules } from '../../permissions.js';
+import { findingsByIds, mapFinding, type FindingRow } from '../finding/finding.repo.js';
+import { FindingInterface } from '../finding/finding.types.js';
+import { MAX_BATCH_ROWS, parseLedgerRows } from '../import/index.js';
+import { changeBus } from './change-bus.js';
+import {
+  correctFinding,
+  publishFindings,
+  publisherOf,
+  withdrawFinding,
+  CORRECTABLE,
+  type PublishRow,
+} from './publishing.service.js';
+import {
+  ChangeEventObject,
+  ChangePage,
+  FindingCorrectInput,
+  FindingImportInput,
+  FindingImportPayload,
+  FindingPayload,
+  FindingRevisionObject,
+  FindingWithdrawInput,
+} from './publishing.types.js';
+import type { ChangeKind, RevisionKind } from './publishing.entity.js';
+
+const MAX_CHANGES_PAGE = 500;
+
+function encodeSince(tx: string, id: string): string {
+  return Buffer.from(`${tx}:${id}`).toString('base64url');
+}
+function decodeSince(s: string): [string, string] {
+  const m = /^(\d{1,19}):(\d{1,19})$/.exec(Buffer.from(s, 'base64url').toString('utf8'));
+  if (!m) throw badInput('"since" is not a cursor this hub gave out', 'since');
+  return [m[1]!, m[2]!];
+}
+
+function findingId(id: string): number {
+  const g = fromGlobalId(id);
+  if (g?.type !== 'Finding') throw new UserInputProblem('NOT_FOUND', 'No such finding of your agency.', 'id');
+  return g.id;
+}
+
+async function freshFinding(knex: Knex, id: number): Promise<FindingRow | null> {
+  return (await findingsByIds(knex, [id]))[0] ?? null;
+}
+
+export interface ChangeEventRow {
+  cursor: string;
+  at: Date;
+  kind: ChangeKind;
+  version: number;
+  finding: FindingRow;
+}
+
+/**
+ * Events after `since` that the viewer may see, oldest first. Only transactions that finished before
+ * this read began are considered (see ChangeEvent.tx), so a later read never finds an event before
+ * a cursor already given out.
+ */
+export async function readChanges(ctx: HubContext, since: string | null, first: number) {
+  const scope = findingRowScope(ctx.viewer, 'f');
+  return ctx.knex.transaction(
+    async (trx) => {
+      const q = trx('change_event as ce')
+        .join('finding as f', 'f.id', 'ce.finding_id')
+        .select(
+          'ce.id as ce_id',
+          'ce.tx as ce_tx',
+          'ce.at as ce_at',
+          'ce.kind as ce_kind',
+          'ce.version as ce_version',
+          'f.*',
+        )
+        .whereRaw('ce.tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint')
+        .orderBy([{ column: 'ce.tx' }, { column: 'ce.id' }])
+        .limit(first + 1);
+      if (since) {
+        const [tx, id] = decodeSince(since);
+        q.whereRaw('(ce.tx, ce.id) > (?::bigint, ?::bigint)', [tx, id]);
+      }
+      if (scope) q.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
+      const rows = (await q) as Record<string, unknown>[];
+      const hasMore = rows.length > first;
+      if (hasMore) rows.pop();
+      let nextSince = since ?? encodeSince('0', '0');
+      if (rows.length) {
+        const last = rows[rows.length - 1]!;
+        nextSince = encodeSince(String(last.ce_tx), String(last.ce_id));
+      }
+      if (!hasMore) {
+        // advance past the events the viewer may not see, up to the same horizon
+        const top = (await trx('change_event')
+          .select('tx', 'id')
+          .whereRaw('tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint')
+          .orderBy([
+            { column: 'tx', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .first()) as { tx: string; id: string } | undefined;
+        if (top) {
+          const [ntx, nid] = decodeSince(nextSince);
+          if (BigInt(top.tx) > BigInt(ntx) || (top.tx === ntx && BigInt(top.id) > BigInt(nid)))
+            nextSince = encodeSince(String(top.tx), String(top.id));
+        }
+      }
+      const events: ChangeEventRow[] = rows.map((r) => ({
+        cursor: encodeSince(String(r.ce_tx), String(r.ce_id)),
+        at: toDate(r.ce_at),
+        kind: r.ce_kind as ChangeKind,
+        version: r.ce_version as number,
+        finding: mapFinding(r),
+      }));
+      return { events, nextSince, hasMore };
+    },
+    { isolationLevel: 'repeatable read', readOnly: true },
+  );
+}
+
+/** Values of fields the viewer may not read are withheld from the history too. */
+function redactor(ctx: HubContext, f: FindingRow) {
+  const rules = allRules()[f.__typename] ?? {};
+  return (field: string) => {
+    const a = rules[field];
+    return !a || !a.check(ctx.viewer, f);
+  };
+}
+
+const text = (v: unknown) => (v == null ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+@Resolver(() => FindingInterface)
+export class FindingHistoryResolver {
+  @FieldResolver(() => [FindingRevisionObject], {
+    description: 'Every change to this finding, oldest first: who, when, why, which fields (变更历史).',
+  })
+  async history(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    const revs = await ctx.loaders.findingRevisions.load(f.dbId);
+    const hidden = redactor(ctx, f);
+    return revs.map((r) => ({
+      version: r.version,
+      kind: r.kind as RevisionKind,
+      at: r.at,
+      actorId: r.actorId,
+      actorUser: r.actorUser,
+      reason: r.reason,
+      changes: Object.entries(r.changes).map(([field, [before, after]]) =>
+        hidden(field)
+          ? { field, before: null, after: null, redacted: true }
+          : { field, before: text(before), after: text(after), redacted: false },
+      ),
+    }));
+  }
+}
+
+@Resolver(() => FindingRevisionObject)
+export class FindingRevisionResolver {
+  @FieldResolver()
+  actor(@Root() r: { actorId: number }, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.load(r.actorId);
+  }
+}
+
+@Resolver()
+export class PublishingResolver {
+  @Mutation(() => FindingImportPayload, {
+    description:
+      'Publish a batch of ledger rows (up to 1,000) as your agency: new references are created, changed ones updated, ' +
+      'identical ones left alone. All or nothing: any problem writes nothing (批量导入/发布问题).',
+  })
+  async findingImport(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => FindingImportInput, { description: 'The batch (导入批次).' })
+    input: FindingImportInput,
+  ) {
+    try {
+      const me = publisherOf(ctx.viewer);
+      if (input.rows.length > MAX_BATCH_ROWS) {
+        throw new UserInputProblem(
+          'LIMIT',
+          `A batch holds at most ${MAX_BATCH_ROWS} rows; split the ledger.`,
+          'rows',
+        );
+      }
+      const parsed = parseLedgerRows(
+        input.rows.map((r) => ({ ...r, personsInvolved: r.personsInvolved?.map((p) => ({ ...p })) ?? null })),
+        me.source,
+      );
+      const dryRun = input.dryRun === true;
+      if (parsed.problems.length) {
+        return {
+          report: {
+            dryRun,
+            written: false,
+            totalRows: parsed.totalRows,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            problems: parsed.problems,
+          },
+          userErrors: [],
+        };
+      }
+      const rep = await publishFindings(ctx.knex, ctx.viewer, parsed.rows as PublishRow[], { dryRun });
+      return { report: { ...rep, written: !dryRun && !rep.problems.length }, userErrors: [] };
+    } catch (e) {
+      return { report: null, userErrors: asUserErrors(e) };
+    }
+  }
+
+  @Mutation(() => FindingPayload, {
+    description:
+      'Correct fields of your own finding, with a reason; the previous values stay in its history (更正问题).',
+  })
+  async findingCorrect(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => FindingCorrectInput, { description: 'The correction (更正).' })
+    input: FindingCorrectInput,
+  ) {
+    try {
+      const id = findingId(input.id);
+      const values: Record<string, unknown> = {};
+      for (const k of Object.keys(CORRECTABLE)) {
+        const v = (input as unknown as Record<string, unknown>)[k];
+        if (v !== undefined && v !== null) values[k] = v;
+      }
+      for (const k of ['title', 'description', 'category'] as const) {
+        if (values[k] !== undefined && !String(values[k]).trim()) {
+          throw new UserInputProblem('REQUIRED', `"${k}" cannot be made empty.`, k);
+        }
+      }
+      await correctFinding(ctx.knex, ctx.viewer, {
+        id,
+        version: input.version,
+        reason: input.reason,
+        values,
+      });
+      return { finding: await freshFinding(ctx.knex, id), userErrors: [] };
+    } catch (e) {
+      return { finding: null, userErrors: asUserErrors(e) };
+    }
+  }
+
+  @Mutation(() => FindingPayload, {
+    description: 'Withdraw your own finding, with a reason; it stays readable, marked WITHDRAWN (撤回问题).',
+  })
+  async findingWithdraw(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => FindingWithdrawInput, { description: 'The withdrawal (撤回).' })
+    input: FindingWithdrawInput,
+  ) {
+    try {
+      const id = findingId(input.id);
+      await withdrawFinding(ctx.knex, ctx.viewer, { id, version: input.version, reason: input.reason });
+      return { finding: await freshFinding(ctx.knex, id), userErrors: [] };
+    } catch (e) {
+      return { finding: null, userErrors: asUserErrors(e) };
+    }
+  }
+
+  @Query(() => ChangePage, {
+    description:
+      'Change feed for partner systems (变更订阅补偿): events after `since` that you may see, oldest first. Keep ' +
+      '`nextSince` and pass it next time; nothing is missed while you were offline.',
+  })
+  changes(
+    @Ctx() ctx: HubContext,
+    @Arg('since', () => String, {
+      nullable: true,
+      description: 'Cursor from a previous page; omit to start at the beginning (起点).',
+    })
+    since?: string,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Events per page, 1-${MAX_CHANGES_PAGE}, default 100 (每页条数).`,
+    })
+    first?: number,
+  ) {
+    const n = first ?? 100;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_CHANGES_PAGE)
+      throw badInput(`"first" must be between 1 and ${MAX_CHANGES_PAGE}`, 'first');
+    return readChanges(ctx, since ?? null, n);
+  }
+
+  @Subscription(() => ChangeEventObject, {
+    description:
+      'Live findings as they are published, changed or withdrawn, limited to what you may see (问题变更实时推送). ' +
+      'Over graphql-ws at /graphql; after a disconnect, catch up with `changes(since:)`.',
+    subscribe: ({ context }) => liveChanges(context as HubContext),
+  })
+  findingChanged(@Root() event: ChangeEventRow): ChangeEventRow {
+    return event;
+  }
+}
+
+/**
+ * Per subscriber: reload each changed finding under the subscriber's own, current permissions. The
+ * iterator's return() aborts the wait at once, so an unsubscribe never leaves a listener behind.
+ */
+function liveChanges(ctx: HubContext): AsyncIterableIterator<ChangeEventRow> {
+  const stop = new AbortController();
+  const gen = changesFor(ctx, stop.signal);
+  return {
+    next: () => gen.next(),
+    return: (value?: unknown) => {
+      stop.abort();
+      return gen.return(value as never);
+    },
+    throw: (e?: unknown) => {
+      stop.abort();
+      return gen.throw(e);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+async function* changesFor(ctx: HubContext, signal: AbortSignal): AsyncGenerator<ChangeEventRow> {
+  for await (const msg of changeBus.listen(signal)) {
+    // approvals may have expired or been granted since the subscription began
+    ctx.viewer.sharing = await loadSharingState(ctx.knex, ctx.viewer.orgId);
+    const rows = await findingsByIds(ctx.knex, msg.findingIds);
+    const visible = rows.filter((f) => canSeeFindingRow(ctx.viewer, f));
+    if (!visible.length) continue;
+    const evs = (await ctx
+      .knex('change_event')
+      .select('id', 'tx', 'at', 'kind', 'finding_id', 'version')
+      .whereIn(
+        ['finding_id', 'version'],
+        visible.map((f) => [f.dbId, f.version]),
+      )) as Record<string, unknown>[];
+    const byKey = new Map(evs.map((e) => [`${e.finding_id}:${e.version}`, e]));
+    for (const f of visible) {
+      const e = byKey.get(`${f.dbId}:${f.version}`);
+      if (!e) continue;
+      yield {
+        cursor: encodeSince(String(e.tx), String(e.id)),
+        at: toDate(e.at),
+        kind: e.kind as ChangeKind,
+        version: f.version,
+        finding: f,
+      };
+    }
+  }
+}
