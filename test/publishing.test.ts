@@ -112,10 +112,9 @@ describe('importing the ledgers agencies keep', () => {
 
   it('validates without writing on dryRun, then writes, then says a resend changes nothing', async () => {
     const token = await hub.token(Role.AUDIT, w.audit.code);
-    const rows = [
-      row(w.unitA.code, 'D-1'),
-      row(w.unitB.code, 'D-2', { unitCode: null, unitName: w.unitB.name }),
-    ];
+    // a name only this test uses: names of other tests' units repeat, and repeated names are ambiguous
+    const named = await f.org('BUDGET_UNIT' as never, { name: `鹤城区测试单位${Date.now()}` });
+    const rows = [row(w.unitA.code, 'D-1'), row(named.code, 'D-2', { unitCode: null, unitName: named.name })];
     const before = await count(w.audit.id);
     const dry = await hub.gql(IMPORT, { input: { rows, dryRun: true } }, token);
     expect(dry.data!.findingImport.report).toMatchObject({
