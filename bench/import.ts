@@ -17,7 +17,9 @@ const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000
 const n = Number(values.rows);
 const r = prng(7);
 const cats = ['虚列支出', '挤占挪用专项资金', '违规拨付资金', '未按规定实施政府采购', '工程结算多计价款'];
-const lines = ['审计问题编号,责任单位编码,问题类别,问题描述,涉及金额(万元),所属年度,严重程度,密级,整改责任人'];
+const lines = [
+  '审计问题编号,责任单位编码,问题类别,问题描述,涉及金额(万元),所属年度,严重程度,密级,整改责任人',
+];
 for (let i = 1; i <= n; i++) {
   const wan = (r.int(1, 9_999_999) / 10_000).toFixed(4);
   lines.push(
@@ -41,7 +43,8 @@ try {
   const t0 = performance.now();
   const parsed = await parseLedger({ bytes, fileName: 'bench.csv', source: FindingSource.AUDIT });
   const tParse = performance.now() - t0;
-  if (parsed.problems.length) throw new Error(`unexpected problems: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
+  if (parsed.problems.length)
+    throw new Error(`unexpected problems: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
   const rep = await publishFindings(knex, viewer, parsed.rows as PublishRow[], { dryRun: false });
   const tAll = performance.now() - t0;
   const t1 = performance.now();
@@ -65,7 +68,10 @@ try {
   };
   console.log(JSON.stringify(result, null, 2));
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./results/import-latest.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(
+    new URL('./results/import-latest.json', import.meta.url),
+    JSON.stringify(result, null, 2) + '\n',
+  );
 } finally {
   await orm.close();
   await fresh.drop();

@@ -28,6 +28,8 @@ export interface HubConfig {
   seedScale: number;
   /** redis://… for change events across hub instances; unset = in-process only. */
   redisUrl: string | undefined;
+  /** Tasks overdue by more than this many days may be escalated (督办). */
+  escalationDays: number;
   /** Discipline figures below this count are suppressed in aggregates for other roles. */
   disciplineMinCount: number;
 }
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     seedDemo: bool('HUB_SEED_DEMO', env.HUB_SEED_DEMO, true),
     seedScale: scale,
     redisUrl: env.REDIS_URL || undefined,
+    escalationDays: int('HUB_ESCALATION_DAYS', env.HUB_ESCALATION_DAYS, 30),
     disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
   };
 }

@@ -23,6 +23,7 @@ export interface HubContext {
 /** Settings resolvers need, from the config. */
 export interface ContextSettings {
   disciplineMinCount: number;
+  escalationDays: number;
 }
 
 export async function createContext(

@@ -40,7 +40,7 @@ export async function startHub(config: HubConfig, log: Logger, opts: { port?: nu
   const db = await openDatabase(config);
   let orm: MikroORM | undefined;
   try {
-    orm = await openOrm(db.url, config.dbPoolMax);
+    orm = await openOrm(db.url, db.poolMax);
     await prepareDatabase(orm, config, log);
     const schema = applyPermissions(await buildHubSchema());
     const disconnectRedis = config.redisUrl

@@ -17,6 +17,8 @@ import {
 import { reviewsByIds, type ReviewRow } from './modules/review/review.repo.js';
 import { findingsByIds, type FindingRow } from './modules/finding/finding.repo.js';
 import { accessRequestsByIds, type AccessRequestRow } from './modules/sharing/sharing.repo.js';
+import { rectificationsByIds, type RectRow } from './modules/rectification/rectification.repo.js';
+import { summarise } from './modules/rectification/rectification.summary.js';
 
 function byId<T extends { dbId: number }>(fetch: (ids: readonly number[]) => Promise<T[]>) {
   return new DataLoader<number, T | null>(
@@ -27,6 +29,16 @@ function byId<T extends { dbId: number }>(fetch: (ids: readonly number[]) => Pro
     },
     { maxBatchSize: 500 },
   );
+}
+
+/** Child ids per parent id, from a link table. */
+function groupBy(knex: Knex, table: string, key: string, value: (r: Record<string, unknown>) => number) {
+  return new DataLoader<number, number[]>(async (ids) => {
+    const rows = (await knex(table)
+      .select('*')
+      .whereIn(key, ids as number[])) as Record<string, unknown>[];
+    return ids.map((id) => rows.filter((r) => r[key] === id).map(value));
+  });
 }
 
 export function createLoaders(knex: Knex, _viewer: Viewer) {
@@ -40,6 +52,71 @@ export function createLoaders(knex: Knex, _viewer: Viewer) {
     finding: byId<FindingRow>((ids) => findingsByIds(knex, ids)),
     /** Unscoped: callers check canSeeAccessRequest. */
     accessRequest: byId<AccessRequestRow>((ids) => accessRequestsByIds(knex, ids)),
+    rectification: byId<RectRow>((ids) => rectificationsByIds(knex, ids)),
+    rectSupervisors: groupBy(
+      knex,
+      'rectification_supervisor',
+      'rectification_id',
+      (r) => r.agency_id as number,
+    ),
+    rectFindings: groupBy(knex, 'rectification_finding', 'rectification_id', (r) => r.finding_id as number),
+    /** Agencies that approved a submission, keyed "taskId:submissionNo". */
+    rectApprovals: new DataLoader<string, number[]>(async (keys) => {
+      const ids = [...new Set(keys.map((k) => Number(k.split(':')[0])))];
+      const rows = (await knex('rectification_event')
+        .select('rectification_id', 'actor_id', knex.raw(`(payload->>'submission')::int as submission`))
+        .where('type', 'APPROVED')
+        .whereIn('rectification_id', ids)) as {
+        rectification_id: number;
+        actor_id: number;
+        submission: number;
+      }[];
+      return keys.map((k) => {
+        const [id, sub] = k.split(':').map(Number);
+        return [
+          ...new Set(
+            rows.filter((r) => r.rectification_id === id && r.submission === sub).map((r) => r.actor_id),
+          ),
+        ];
+      });
+    }),
+    /** Money recovered (sum of reports, exact) and the latest reported percent. */
+    rectStats: new DataLoader<number, { money: string; progress: number | null }>(async (ids) => {
+      const rows = (await knex('rectification_event')
+        .select(
+          'rectification_id',
+          knex.raw(`coalesce(sum((payload->>'moneyRecovered')::numeric), 0)::numeric(20,2)::text as money`),
+          knex.raw(`(array_agg((payload->>'percent')::int order by id desc))[1] as progress`),
+        )
+        .where('type', 'REPORTED')
+        .whereIn('rectification_id', ids as number[])
+        .groupBy('rectification_id')) as {
+        rectification_id: number;
+        money: string;
+        progress: number | null;
+      }[];
+      const m = new Map(rows.map((r) => [r.rectification_id, r]));
+      return ids.map((id) => ({ money: m.get(id)?.money ?? '0.00', progress: m.get(id)?.progress ?? null }));
+    }),
+    rectEvents: new DataLoader<number, Record<string, unknown>[]>(async (ids) => {
+      const rows = (await knex('rectification_event')
+        .select('*')
+        .whereIn('rectification_id', ids as number[])
+        .orderBy('id')) as Record<string, unknown>[];
+      return ids.map((id) =>
+        rows
+          .filter((r) => r.rectification_id === id)
+          .map((r) => ({
+            at: toDate(r.at),
+            type: r.type,
+            actorId: r.actor_id,
+            actorUser: r.actor_user,
+            version: r.version,
+            summary: summarise(r.type as string, r.payload as Record<string, unknown>),
+            detail: JSON.stringify(r.payload),
+          })),
+      );
+    }),
     /** Revisions of findings, oldest first. */
     findingRevisions: new DataLoader<
       number,

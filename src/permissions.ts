@@ -15,6 +15,7 @@ import { reviewRules } from './modules/review/review.rules.js';
 import { sharingRules } from './modules/sharing/sharing.rules.js';
 import { accessLogRules } from './modules/access-log/access-log.rules.js';
 import { publishingRules } from './modules/publishing/publishing.rules.js';
+import { rectificationRules } from './modules/rectification/rectification.rules.js';
 
 export const MODULE_RULES: TypeRules[] = [
   nodeRules,
@@ -25,6 +26,7 @@ export const MODULE_RULES: TypeRules[] = [
   sharingRules,
   accessLogRules,
   publishingRules,
+  rectificationRules,
 ];
 
 /** All module rules merged: type -> field -> access. Throws if two modules claim one field. */

@@ -20,6 +20,10 @@ import {
   FindingRevisionResolver,
   PublishingResolver,
 } from './modules/publishing/publishing.resolver.js';
+import {
+  RectificationEventResolver,
+  RectificationResolver,
+} from './modules/rectification/rectification.resolver.js';
 
 let built: GraphQLSchema | undefined;
 
@@ -39,6 +43,8 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       PublishingResolver,
       FindingHistoryResolver,
       FindingRevisionResolver,
+      RectificationResolver,
+      RectificationEventResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,

@@ -214,7 +214,14 @@ export async function startServer(opts: {
           throw e;
         }
         return createContext(
-          { em: orm.em, log, settings: { disciplineMinCount: config.disciplineMinCount } },
+          {
+            em: orm.em,
+            log,
+            settings: {
+              disciplineMinCount: config.disciplineMinCount,
+              escalationDays: config.escalationDays,
+            },
+          },
           viewer,
           requestId,
         );
@@ -233,7 +240,14 @@ export async function startServer(opts: {
         try {
           const viewer = await viewerFromHeader(config, typeof auth === 'string' ? auth : undefined, orgId);
           c.extra.ctx = await createContext(
-            { em: orm.em, log, settings: { disciplineMinCount: config.disciplineMinCount } },
+            {
+              em: orm.em,
+              log,
+              settings: {
+                disciplineMinCount: config.disciplineMinCount,
+                escalationDays: config.escalationDays,
+              },
+            },
             viewer,
             randomUUID(),
           );

@@ -157,7 +157,11 @@ describe('deny by default', () => {
     const extended = extendSchema(base, parse('extend type Query { notYetRuled: String }'));
     const guarded = applyPermissions(extended);
     const ctx = await createContext(
-      { em: hub.orm.em, log: createLogger('silent'), settings: { disciplineMinCount: 5 } },
+      {
+        em: hub.orm.em,
+        log: createLogger('silent'),
+        settings: { disciplineMinCount: 5, escalationDays: 30 },
+      },
       PUBLIC_VIEWER,
       'test',
     );

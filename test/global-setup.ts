@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freshDatabase } from '../src/db/fresh.js';
+import { EMBEDDED_POOL_MAX } from '../src/db/database.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -54,11 +55,13 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   project.provide('databaseUrl', url);
+  project.provide('databasePoolMax', process.env.DATABASE_URL ? 5 : EMBEDDED_POOL_MAX);
   return teardown;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    databasePoolMax: number;
   }
 }

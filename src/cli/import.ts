@@ -52,7 +52,7 @@ if (parsed.ignoredColumns.length) console.error(`ignored columns: ${parsed.ignor
 
 const config = loadConfig();
 const db = await openDatabase(config);
-const orm = await openOrm(db.url, 2);
+const orm = await openOrm(db.url, db.poolMax);
 let exit = 0;
 try {
   await migrateUp(orm);

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (cmd === 'up') {
     const config = loadConfig();
     const db = await openDatabase(config);
-    const orm = await openOrm(db.url, 2);
+    const orm = await openOrm(db.url, db.poolMax);
     try {
       const done = await migrateUp(orm);
       console.log(done.length ? `applied: ${done.join(', ')}` : 'no pending migrations');
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     };
   }
-  const orm = await openOrm(url, 2);
+  const orm = await openOrm(url, 1);
   try {
     await migrateUp(orm);
     const migrator = orm.getMigrator();

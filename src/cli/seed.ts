@@ -19,7 +19,7 @@ if (!(scale > 0 && scale <= 1000)) {
 }
 const config = loadConfig();
 const db = await openDatabase(config);
-const orm = await openOrm(db.url, 2);
+const orm = await openOrm(db.url, db.poolMax);
 try {
   await migrateUp(orm);
   const knex = orm.em.getKnex();

@@ -6,6 +6,12 @@ import { BaseEntity } from '../shared/base.entity.js';
 import { AccessRequest, SharingEvent, SharingRule } from '../modules/sharing/sharing.entity.js';
 import { AccessLogEntry } from '../modules/access-log/access-log.entity.js';
 import { ChangeEvent, FindingRevision } from '../modules/publishing/publishing.entity.js';
+import {
+  Rectification,
+  RectificationEvent,
+  RectificationFinding,
+  RectificationSupervisor,
+} from '../modules/rectification/rectification.entity.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
 export const ENTITIES = [
@@ -21,4 +27,8 @@ export const ENTITIES = [
   AccessLogEntry,
   FindingRevision,
   ChangeEvent,
+  Rectification,
+  RectificationFinding,
+  RectificationSupervisor,
+  RectificationEvent,
 ];

@@ -1,5 +1,13 @@
 /** Global object ids (Relay `Node`): base64url of "Type:dbId", opaque to clients. */
-export type NodeTypeName = 'Organization' | 'Project' | 'Policy' | 'Review' | 'Finding' | 'AccessRequest';
+export type NodeTypeName =
+  | 'Organization'
+  | 'Project'
+  | 'Policy'
+  | 'Review'
+  | 'Finding'
+  | 'AccessRequest'
+  | 'Rectification'
+  | 'Evidence';
 const NODE_TYPES: ReadonlySet<string> = new Set([
   'Organization',
   'Project',
@@ -7,6 +15,8 @@ const NODE_TYPES: ReadonlySet<string> = new Set([
   'Review',
   'Finding',
   'AccessRequest',
+  'Rectification',
+  'Evidence',
 ]);
 
 export function toGlobalId(type: NodeTypeName, id: number): string {

@@ -224,6 +224,7 @@ export type NodeLookupQuery = { nodes: Array<
     | { __typename: 'PerformanceFinding', category: string, title: string | null, id: string }
     | { __typename: 'Policy', id: string }
     | { __typename: 'Project', name: string, id: string }
+    | { __typename: 'Rectification', id: string }
     | { __typename: 'ReformFinding', category: string, title: string | null, id: string }
     | { __typename: 'Review', title: string | null, id: string }
    | null> };
@@ -241,6 +242,7 @@ export type NodeOneQuery = { node:
     | { __typename: 'PerformanceFinding', id: string }
     | { __typename: 'Policy', id: string }
     | { __typename: 'Project', id: string }
+    | { __typename: 'Rectification', id: string }
     | { __typename: 'ReformFinding', id: string }
     | { __typename: 'Review', id: string }
    | null };

@@ -43,7 +43,7 @@ export interface TestHub {
 export async function startTestHub(): Promise<TestHub> {
   const url = inject('databaseUrl');
   const config = { ...loadConfig(), databaseUrl: url, port: 0, host: '127.0.0.1', seedDemo: false };
-  const orm = await openOrm(url, 5);
+  const orm = await openOrm(url, inject('databasePoolMax'));
   const schema = applyPermissions(await buildHubSchema());
   const server = await startServer({
     config,

@@ -7,6 +7,7 @@ import { Node } from '../../shared/relay.js';
 import { canSeeFindingRow, canSeeReviewRow } from '../../policy/access.js';
 import { OrganizationObject } from '../organization/organization.types.js';
 import { canSeeAccessRequest } from '../sharing/sharing.repo.js';
+import { loadVisibleTask } from '../rectification/rectification.resolver.js';
 
 /**
  * Fetches any object by global id. An id the viewer may not see resolves to null exactly like one
@@ -31,6 +32,10 @@ export async function loadNode(ctx: HubContext, id: string): Promise<object | nu
       const f = await L.finding.load(g.id);
       return f && canSeeFindingRow(ctx.viewer, f) ? f : null;
     }
+    case 'Rectification':
+      return loadVisibleTask(ctx, g.id);
+    case 'Evidence':
+      return null;
     case 'AccessRequest': {
       const r = await L.accessRequest.load(g.id);
       return r && canSeeAccessRequest(ctx.viewer, r) ? r : null;

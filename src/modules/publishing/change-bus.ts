@@ -6,27 +6,28 @@
 import { EventEmitter } from 'node:events';
 
 export interface ChangeMessage {
-  findingIds: number[];
+  /** Ids of the changed records (findings, or rectification tasks, per bus). */
+  ids: number[];
 }
 
 type Transport = { publish(msg: ChangeMessage): void };
 
-class ChangeBus {
+export class IdBus {
   private readonly local = new EventEmitter();
   private transport: Transport | null = null;
-
-  constructor() {
-    this.local.setMaxListeners(0);
-  }
 
   /** Route publications through another transport (Redis); it must call deliver() for every message. */
   useTransport(t: Transport | null): void {
     this.transport = t;
   }
 
-  emitChanged(findingIds: number[]): void {
-    if (!findingIds.length) return;
-    const msg = { findingIds };
+  constructor(readonly channel: string) {
+    this.local.setMaxListeners(0);
+  }
+
+  emitChanged(ids: number[]): void {
+    if (!ids.length) return;
+    const msg = { ids };
     if (this.transport) this.transport.publish(msg);
     else this.deliver(msg);
   }
@@ -59,7 +60,10 @@ class ChangeBus {
   }
 }
 
-export const changeBus = new ChangeBus();
+export const changeBus = new IdBus('oversight-hub:findings');
+/** Rectification tasks that changed (整改任务), for rectificationChanged. */
+export const rectificationBus = new IdBus('oversight-hub:rectifications');
+const BUSES = [changeBus, rectificationBus];
 
 /**
  * Routes the bus through Redis pub/sub so every hub instance's subscribers hear every instance's
@@ -70,34 +74,32 @@ export async function connectChangeBusToRedis(
   log: { warn(o: object, m: string): void },
 ): Promise<() => Promise<void>> {
   const { Redis } = await import('ioredis');
-  const channel = 'oversight-hub:changes';
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const sub = new Redis(url, { lazyConnect: true });
   await Promise.all([pub.connect(), sub.connect()]);
-  await sub.subscribe(channel);
-  sub.on('message', (_ch: string, raw: string) => {
+  await sub.subscribe(...BUSES.map((b) => b.channel));
+  sub.on('message', (channel: string, raw: string) => {
+    const bus = BUSES.find((b) => b.channel === channel);
     try {
       const msg = JSON.parse(raw) as ChangeMessage;
-      if (Array.isArray(msg.findingIds))
-        changeBus.deliver({ findingIds: msg.findingIds.filter(Number.isInteger) });
+      if (bus && Array.isArray(msg.ids)) bus.deliver({ ids: msg.ids.filter(Number.isInteger) });
     } catch {
       log.warn({ channel }, 'ignored a malformed change message');
     }
   });
-  changeBus.useTransport({
-    publish: (msg) => {
-      pub.publish(channel, JSON.stringify(msg)).catch((e: Error) => {
-        // the change is committed and in the feed; live delivery is best effort, catch-up is changes(since:)
-        log.warn(
-          { err: e.message },
-          'could not publish a change to Redis; subscribers will catch up via changes(since:)',
-        );
-        changeBus.deliver(msg);
-      });
-    },
-  });
+  for (const bus of BUSES) {
+    bus.useTransport({
+      publish: (msg) => {
+        pub.publish(bus.channel, JSON.stringify(msg)).catch((e: Error) => {
+          // the change is committed and in the feed; live delivery is best effort, catch-up is by query
+          log.warn({ err: e.message }, 'could not publish a change to Redis; delivering locally only');
+          bus.deliver(msg);
+        });
+      },
+    });
+  }
   return async () => {
-    changeBus.useTransport(null);
+    for (const bus of BUSES) bus.useTransport(null);
     await Promise.allSettled([sub.quit(), pub.quit()]);
   };
 }

@@ -327,7 +327,7 @@ async function* changesFor(ctx: HubContext, signal: AbortSignal): AsyncGenerator
   for await (const msg of changeBus.listen(signal)) {
     // approvals may have expired or been granted since the subscription began
     ctx.viewer.sharing = await loadSharingState(ctx.knex, ctx.viewer.orgId);
-    const rows = await findingsByIds(ctx.knex, msg.findingIds);
+    const rows = await findingsByIds(ctx.knex, msg.ids);
     const visible = rows.filter((f) => canSeeFindingRow(ctx.viewer, f));
     if (!visible.length) continue;
     const evs = (await ctx

@@ -1,0 +1,446 @@
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import type { Knex } from 'knex';
+import type { HubContext } from '../../context.js';
+import { fromGlobalId } from '../../shared/global-id.js';
+import { dbId, dbIds } from '../../shared/ids.js';
+import { ConnectionArgs, connectionTypes, paginate } from '../../shared/relay.js';
+import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
+import { canSeeFindingRow } from '../../policy/access.js';
+import { loadSharingState } from '../../policy/sharing.js';
+import { rectificationBus } from '../publishing/change-bus.js';
+import { RectificationState } from './rectification.entity.js';
+import {
+  mapRect,
+  overdueSql,
+  rectificationScope,
+  rectificationsByIds,
+  type RectRow,
+} from './rectification.repo.js';
+import * as svc from './rectification.service.js';
+export { summarise } from './rectification.summary.js';
+import {
+  RectificationChangeInput,
+  RectificationCreateInput,
+  RectificationEscalateInput,
+  RectificationEventObject,
+  RectificationExtensionDecisionInput,
+  RectificationExtensionInput,
+  RectificationFilter,
+  RectificationObject,
+  RectificationPayload,
+  RectificationReportInput,
+  RectificationVerifyInput,
+} from './rectification.types.js';
+
+export const RectificationConnection = connectionTypes<RectRow>(
+  RectificationObject,
+  'Rectification',
+  '整改任务',
+);
+
+const taskId = (id: string) => {
+  const g = fromGlobalId(id);
+  if (g?.type !== 'Rectification')
+    throw new UserInputProblem('NOT_FOUND', 'No such rectification task.', 'id');
+  return g.id;
+};
+
+/** The policy's view of a row, from the request's loaders. */
+async function viewOf(ctx: HubContext, r: RectRow): Promise<svc.TaskView> {
+  const [supervisorIds, approvedBy] = await Promise.all([
+    ctx.loaders.rectSupervisors.load(r.dbId),
+    r.state === RectificationState.SUBMITTED
+      ? ctx.loaders.rectApprovals.load(`${r.dbId}:${r.submissionNo}`)
+      : Promise.resolve([]),
+  ]);
+  return { unitId: r.unitId, leadId: r.leadId, state: r.state, supervisorIds, approvedBy };
+}
+
+export async function loadVisibleTask(ctx: HubContext, id: number): Promise<RectRow | null> {
+  const r = await ctx.loaders.rectification.load(id);
+  return r && svc.canSeeTask(ctx.viewer, await viewOf(ctx, r)) ? r : null;
+}
+
+@Resolver(() => RectificationObject)
+export class RectificationResolver {
+  @Query(() => RectificationObject, {
+    nullable: true,
+    description: 'One rectification task, or null (整改任务).',
+  })
+  rectification(
+    @Ctx() ctx: HubContext,
+    @Arg('id', () => ID, { description: 'Global id (标识).' }) id: string,
+  ) {
+    const g = fromGlobalId(id);
+    return g?.type === 'Rectification' ? loadVisibleTask(ctx, g.id) : null;
+  }
+
+  @Query(() => RectificationConnection, {
+    description:
+      'Rectification tasks you supervise, or of your unit; newest first (整改任务列表). For escalation (督办), ' +
+      'filter with `overdueMoreThanDays`.',
+  })
+  rectifications(
+    @Ctx() ctx: HubContext,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filterBy', () => RectificationFilter, { nullable: true, description: 'Conditions (筛选条件).' })
+    filterBy?: RectificationFilter,
+  ) {
+    const b = rectificationQuery(ctx, filterBy);
+    return paginate(
+      ctx.knex,
+      b.clone().select('r.*'),
+      page,
+      { expr: 'r.id', desc: true, cast: 'int' },
+      mapRect,
+      async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+      'r.id',
+    );
+  }
+
+  @Mutation(() => RectificationPayload, {
+    description: 'Create a task from one or more findings about one unit (创建整改任务).',
+  })
+  async rectificationCreate(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationCreateInput, { description: 'The task (任务).' })
+    input: RectificationCreateInput,
+  ) {
+    return this.run(ctx, async () =>
+      svc.createRectification(ctx.knex, ctx.viewer, {
+        findingIds: dbIds(input.findings, 'Finding', 'findings') ?? [],
+        measures: input.measures,
+        deadline: input.deadline,
+        kind: input.kind,
+        nextMilestone: input.nextMilestone ?? null,
+        leadId: dbId(input.lead, 'Organization', 'lead'),
+        coSupervisorIds: dbIds(input.coSupervisors, 'Organization', 'coSupervisors'),
+      }),
+    );
+  }
+
+  @Mutation(() => RectificationPayload, { description: 'The unit starts the work (开始整改).' })
+  rectificationStart(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationChangeInput, { description: 'Task and version.' })
+    input: RectificationChangeInput,
+  ) {
+    return this.run(ctx, async () => {
+      const id = taskId(input.id);
+      await svc.startRectification(ctx.knex, ctx.viewer, id, input.version);
+      return id;
+    });
+  }
+
+  @Mutation(() => RectificationPayload, { description: 'The unit reports progress (报送整改进展).' })
+  rectificationReport(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationReportInput, { description: 'The report.' })
+    input: RectificationReportInput,
+  ) {
+    return this.run(ctx, async () => {
+      const id = taskId(input.id);
+      await svc.reportProgress(ctx.knex, ctx.viewer, id, input.version, {
+        text: input.text,
+        percent: input.percent,
+        moneyRecovered: input.moneyRecovered ?? null,
+        rulesEstablished: input.rulesEstablished ?? null,
+        evidence: [],
+      });
+      return id;
+    });
+  }
+
+  @Mutation(() => RectificationPayload, {
+    description: 'The unit submits its results for verification (提交核验).',
+  })
+  rectificationSubmit(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationChangeInput, { description: 'Task, version, note.' })
+    input: RectificationChangeInput,
+  ) {
+    return this.run(ctx, async () => {
+      const id = taskId(input.id);
+      await svc.submitRectification(ctx.knex, ctx.viewer, id, input.version, input.reason ?? null);
+      return id;
+    });
+  }
+
+  @Mutation(() => RectificationPayload, {
+    description: 'A supervising agency verifies the current submission, for itself only (核验：通过/退回).',
+  })
+  rectificationVerify(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationVerifyInput, { description: 'The verification.' })
+    input: RectificationVerifyInput,
+  ) {
+    return this.run(ctx, async () => {
+      const id = taskId(input.id);
+      await svc.verifyRectification(ctx.knex, ctx.viewer, id, input.version, {
+        approve: input.approve,
+        conclusion: input.conclusion,
+        reason: input.reason ?? null,
+        nextMilestone: input.nextMilestone ?? null,
+      });
+      return id;
+    });
+  }
+
+  @Mutation(() => RectificationPayload, { description: 'The unit asks for a later deadline (延期申请).' })
+  rectificationExtensionRequest(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationExtensionInput, { description: 'The request.' })
+    input: RectificationExtensionInput,
+  ) {
+    return this.run(ctx, async () => {
+      const id = taskId(input.id);
+      await svc.requestExtension(ctx.knex, ctx.viewer, id, input.version, input.newDeadline, input.reason);
+      return id;
+    });
+  }
+
+  @Mutation(() => RectificationPayload, {
+    description: 'The lead agency grants or refuses an extension (延期审批).',
+  })
+  rectificationExtensionDecide(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationExtensionDecisionInput, { description: 'The decision.' })
+    input: RectificationExtensionDecisionInput,
+  ) {
+    return this.run(ctx, async () => {
+      const id = taskId(input.id);
+      await svc.decideExtension(ctx.knex, ctx.viewer, id, input.version, input.grant, input.reason ?? null);
+      return id;
+    });
+  }
+
+  @Mutation(() => RectificationPayload, {
+    description: 'A supervisor reopens a closed task, with a reason (回头看).',
+  })
+  rectificationReopen(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationChangeInput, { description: 'Task, version, reason.' })
+    input: RectificationChangeInput,
+  ) {
+    return this.run(ctx, async () => {
+      const id = taskId(input.id);
+      await svc.reopenRectification(ctx.knex, ctx.viewer, id, input.version, input.reason ?? '');
+      return id;
+    });
+  }
+
+  @Mutation(() => RectificationPayload, {
+    description: 'A supervisor sends a reminder; `reason` is the message (督办提醒).',
+  })
+  rectificationRemind(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationChangeInput, { description: 'Task, version, message.' })
+    input: RectificationChangeInput,
+  ) {
+    return this.run(ctx, async () => {
+      const id = taskId(input.id);
+      await svc.remind(ctx.knex, ctx.viewer, id, input.version, input.reason ?? '');
+      return id;
+    });
+  }
+
+  @Mutation(() => RectificationPayload, {
+    description:
+      'A supervisor escalates a task overdue beyond the configured days, e.g. to the discipline commission (升级督办).',
+  })
+  rectificationEscalate(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => RectificationEscalateInput, { description: 'The escalation.' })
+    input: RectificationEscalateInput,
+  ) {
+    return this.run(ctx, async () => {
+      const id = taskId(input.id);
+      const to = dbId(input.to, 'Organization', 'to')!;
+      await svc.escalate(
+        ctx.knex,
+        ctx.viewer,
+        id,
+        input.version,
+        to,
+        input.reason,
+        ctx.settings.escalationDays,
+      );
+      return id;
+    });
+  }
+
+  @Subscription(() => RectificationObject, {
+    description: 'Tasks you may see, each time one changes (整改任务实时更新); graphql-ws at /graphql.',
+    subscribe: ({ context }) => liveTasks(context as HubContext),
+  })
+  rectificationChanged(@Root() task: RectRow): RectRow {
+    return task;
+  }
+
+  private async run(ctx: HubContext, op: () => Promise<number>) {
+    try {
+      const id = await op();
+      // a fresh read: the request's loaders may hold the state from before the change
+      const [row] = await rectificationsByIds(ctx.knex, [id]);
+      return { rectification: row ?? null, userErrors: [] };
+    } catch (e) {
+      return { rectification: null, userErrors: asUserErrors(e) };
+    }
+  }
+
+  @FieldResolver()
+  unit(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.load(r.unitId);
+  }
+
+  @FieldResolver()
+  lead(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.load(r.leadId);
+  }
+
+  @FieldResolver()
+  async supervisors(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.loadMany(await ctx.loaders.rectSupervisors.load(r.dbId));
+  }
+
+  @FieldResolver()
+  async findings(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    const rows = await ctx.loaders.finding.loadMany(await ctx.loaders.rectFindings.load(r.dbId));
+    return rows.filter((f) => f && !(f instanceof Error) && canSeeFindingRow(ctx.viewer, f));
+  }
+
+  @FieldResolver()
+  overdue(@Root() r: RectRow) {
+    return r.daysOverdue > 0;
+  }
+
+  @FieldResolver()
+  async approvedBy(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.loadMany((await viewOf(ctx, r)).approvedBy);
+  }
+
+  @FieldResolver()
+  async awaitingVerification(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    if (r.state !== RectificationState.SUBMITTED) return [];
+    const v = await viewOf(ctx, r);
+    return ctx.loaders.organization.loadMany(v.supervisorIds.filter((s) => !v.approvedBy.includes(s)));
+  }
+
+  @FieldResolver()
+  async moneyRecovered(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return (await ctx.loaders.rectStats.load(r.dbId)).money;
+  }
+
+  @FieldResolver()
+  async progress(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return (await ctx.loaders.rectStats.load(r.dbId)).progress;
+  }
+
+  @FieldResolver()
+  async timeline(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return ctx.loaders.rectEvents.load(r.dbId);
+  }
+
+  @FieldResolver()
+  async viewerCanReport(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return svc.canReport(ctx.viewer, await viewOf(ctx, r));
+  }
+
+  @FieldResolver()
+  async viewerCanSubmit(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return svc.canSubmit(ctx.viewer, await viewOf(ctx, r));
+  }
+
+  @FieldResolver()
+  async viewerCanVerify(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return svc.canVerify(ctx.viewer, await viewOf(ctx, r));
+  }
+
+  @FieldResolver()
+  async viewerCanReopen(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return svc.canReopen(ctx.viewer, await viewOf(ctx, r));
+  }
+
+  @FieldResolver()
+  async viewerCanDecideExtension(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return r.extensionRequested !== null && svc.canDecideExtension(ctx.viewer, await viewOf(ctx, r));
+  }
+}
+
+@Resolver(() => RectificationEventObject)
+export class RectificationEventResolver {
+  @FieldResolver()
+  actor(@Root() e: { actorId: number }, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.load(e.actorId);
+  }
+}
+
+/** Scoped, filtered FROM/WHERE of task lists (alias r); shared by the API and the ledger export. */
+export function rectificationQuery(
+  ctx: HubContext,
+  f: RectificationFilter | null | undefined,
+): Knex.QueryBuilder {
+  const b = ctx.knex('rectification as r');
+  const scope = rectificationScope(ctx.viewer, 'r');
+  if (scope) b.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
+  if (f?.states?.length) b.whereIn('r.state', f.states);
+  const units = dbIds(f?.units, 'Organization', 'units');
+  if (units) b.whereIn('r.unit_id', units);
+  const od = overdueSql('r');
+  if (f?.overdue === true) b.whereRaw(`${od.sql} > 0`, od.bindings as Knex.RawBinding[]);
+  if (f?.overdue === false) b.whereRaw(`${od.sql} = 0`, od.bindings as Knex.RawBinding[]);
+  if (f?.overdueMoreThanDays != null)
+    b.whereRaw(`${od.sql} > ?`, [...(od.bindings as Knex.RawBinding[]), f.overdueMoreThanDays]);
+  return b;
+}
+
+/** Per subscriber: reload each changed task under the subscriber's permissions; return() stops at once. */
+function liveTasks(ctx: HubContext): AsyncIterableIterator<RectRow> {
+  const stop = new AbortController();
+  const gen = (async function* () {
+    for await (const msg of rectificationBus.listen(stop.signal)) {
+      ctx.viewer.sharing = await loadSharingState(ctx.knex, ctx.viewer.orgId);
+      // a subscription lives long: forget what earlier events loaded
+      for (const l of [
+        ctx.loaders.rectification,
+        ctx.loaders.rectSupervisors,
+        ctx.loaders.rectApprovals,
+        ctx.loaders.rectStats,
+        ctx.loaders.rectEvents,
+        ctx.loaders.rectFindings,
+        ctx.loaders.finding,
+      ]) {
+        (l as { clearAll(): unknown }).clearAll();
+      }
+      for (const id of msg.ids) {
+        const r = await loadVisibleTask(ctx, id);
+        if (r) yield r;
+      }
+    }
+  })();
+  return {
+    next: () => gen.next(),
+    return: (v?: unknown) => {
+      stop.abort();
+      return gen.return(v as never);
+    },
+    throw: (e?: unknown) => {
+      stop.abort();
+      return gen.throw(e);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}

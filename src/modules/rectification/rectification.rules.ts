@@ -1,0 +1,71 @@
+import { Access, byRole, RoleAccess, type TypeRules } from '../../policy/field-rules.js';
+import { Role } from '../../shared/enums.js';
+
+/** Units act on their own tasks; agencies supervise. Which task, and which transition, the service decides. */
+const UNIT_OR_AGENCY = byRole(
+  'unit-or-agency',
+  'Budget units (for their own tasks) and oversight agencies.',
+  [Role.UNIT, Role.FINANCE, Role.AUDIT, Role.REFORM, Role.DISCIPLINE],
+);
+const UNIT_ONLY = byRole('unit', 'Budget units, for their own tasks (责任单位).', [Role.UNIT]);
+
+export const rectificationRules: TypeRules = {
+  Query: { rectification: Access.OPEN, rectifications: RoleAccess.AUTHENTICATED },
+  Subscription: { rectificationChanged: RoleAccess.AUTHENTICATED },
+  Mutation: {
+    rectificationCreate: RoleAccess.AGENCY,
+    rectificationStart: UNIT_ONLY,
+    rectificationReport: UNIT_ONLY,
+    rectificationSubmit: UNIT_ONLY,
+    rectificationExtensionRequest: UNIT_ONLY,
+    rectificationVerify: UNIT_OR_AGENCY,
+    rectificationExtensionDecide: RoleAccess.AGENCY,
+    rectificationReopen: RoleAccess.AGENCY,
+    rectificationRemind: RoleAccess.AGENCY,
+    rectificationEscalate: RoleAccess.AGENCY,
+  },
+  // rows are scoped to supervisors, the unit, the commission and leadership
+  Rectification: Object.fromEntries(
+    [
+      'id',
+      'unit',
+      'lead',
+      'supervisors',
+      'findings',
+      'kind',
+      'measures',
+      'deadline',
+      'nextMilestone',
+      'state',
+      'overdue',
+      'daysOverdue',
+      'submissionNo',
+      'conclusion',
+      'approvedBy',
+      'awaitingVerification',
+      'extensionRequested',
+      'moneyRecovered',
+      'progress',
+      'timeline',
+      'version',
+      'createdAt',
+      'closedAt',
+      'viewerCanReport',
+      'viewerCanSubmit',
+      'viewerCanVerify',
+      'viewerCanReopen',
+      'viewerCanDecideExtension',
+    ].map((f) => [f, Access.VISIBLE]),
+  ),
+  RectificationEvent: Object.fromEntries(
+    ['at', 'type', 'actor', 'actorUser', 'version', 'summary', 'detail'].map((f) => [f, Access.VISIBLE]),
+  ),
+  RectificationConnection: {
+    edges: Access.VISIBLE,
+    nodes: Access.VISIBLE,
+    pageInfo: Access.VISIBLE,
+    totalCount: Access.VISIBLE,
+  },
+  RectificationEdge: { cursor: Access.VISIBLE, node: Access.VISIBLE },
+  RectificationPayload: { rectification: Access.VISIBLE, userErrors: Access.VISIBLE },
+};

@@ -1,0 +1,598 @@
+/**
+ * Joint rectification supervision (整改共督): the task state machine, sign-off by every supervisor,
+ * extensions, reopening, reminders and escalation. Every change is one transaction that locks the
+ * task row, checks the version the caller saw, updates the task and appends its timeline event.
+ *
+ * Versions: a stale version is a CONFLICT — except between operations that commute. Progress reports
+ * commute with reports, and approvals of the same submission commute with each other, so two
+ * supervisors approving at the same instant both count and the task closes exactly once.
+ *
+ * Public functions throw UserInputProblem (codes: NOT_FOUND, CONFLICT, ILLEGAL_TRANSITION,
+ * NOT_SUPERVISOR, NOT_RESPONSIBLE_UNIT, NOT_LEAD, ALREADY_VERIFIED, BAD_DATE, REQUIRED, …).
+ */
+import type { Knex } from 'knex';
+import { isOversight, type Viewer } from '../../auth/viewer.js';
+import { Role } from '../../shared/enums.js';
+import { UserInputProblem } from '../../shared/user-error.js';
+import { normaliseMoney } from '../../shared/scalars.js';
+import {
+  RectificationKind,
+  RectificationState as St,
+  VerificationConclusion,
+} from './rectification.entity.js';
+import { rectificationBus } from './rectification.bus.js';
+
+export interface TaskRow {
+  id: number;
+  unit_id: number;
+  lead_id: number;
+  kind: RectificationKind;
+  measures: string;
+  deadline: string;
+  next_milestone: string | null;
+  state: St;
+  submission_no: number;
+  conclusion: VerificationConclusion | null;
+  extension_requested: string | null;
+  closed_at: Date | null;
+  version: number;
+  created_at: Date;
+}
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Derived, never stored: past the deadline (or, for accepted long-term work, past the next milestone). */
+export function daysOverdue(
+  t: Pick<TaskRow, 'state' | 'deadline' | 'next_milestone' | 'conclusion' | 'kind'>,
+  on = today(),
+): number {
+  if (t.state === St.CLOSED) return 0;
+  const due =
+    t.kind === RectificationKind.LONG_TERM &&
+    t.conclusion === VerificationConclusion.CONTINUING &&
+    t.next_milestone
+      ? t.next_milestone
+      : t.deadline;
+  const d = (Date.parse(on) - Date.parse(due)) / 86_400_000;
+  return d > 0 ? Math.floor(d) : 0;
+}
+
+// ---- policy: who may do what (also answers the viewerCan… fields) ----
+
+export interface TaskView {
+  unitId: number;
+  leadId: number;
+  state: St;
+  supervisorIds: readonly number[];
+  approvedBy: readonly number[];
+}
+
+export const isSupervisorOf = (v: Viewer, t: TaskView) =>
+  v.orgId !== null && isOversight(v) && t.supervisorIds.includes(v.orgId);
+export const isUnitOf = (v: Viewer, t: TaskView) => v.role === Role.UNIT && v.orgId === t.unitId;
+
+export function canSeeTask(v: Viewer, t: TaskView): boolean {
+  return isSupervisorOf(v, t) || isUnitOf(v, t) || v.role === Role.DISCIPLINE || v.role === Role.LEADERSHIP;
+}
+export const canReport = (v: Viewer, t: TaskView) =>
+  isUnitOf(v, t) && [St.ASSIGNED, St.IN_PROGRESS, St.RETURNED].includes(t.state);
+export const canSubmit = (v: Viewer, t: TaskView) =>
+  isUnitOf(v, t) && [St.IN_PROGRESS, St.RETURNED].includes(t.state);
+export const canVerify = (v: Viewer, t: TaskView) =>
+  isSupervisorOf(v, t) && t.state === St.SUBMITTED && !t.approvedBy.includes(v.orgId!);
+export const canReopen = (v: Viewer, t: TaskView) => isSupervisorOf(v, t) && t.state === St.CLOSED;
+export const canDecideExtension = (v: Viewer, t: TaskView) =>
+  v.orgId === t.leadId && isOversight(v) && t.state !== St.CLOSED;
+
+// ---- plumbing ----
+
+function text(value: string | null | undefined, field: string, min: number, max: number): string {
+  const t = (value ?? '').trim();
+  if (t.length < min)
+    throw new UserInputProblem('REQUIRED', `"${field}" needs at least ${min} characters.`, field);
+  if (t.length > max)
+    throw new UserInputProblem('TOO_LONG', `"${field}" is limited to ${max} characters.`, field);
+  return t;
+}
+
+function date(value: string, field: string): string {
+  if (!DATE_RE.test(value) || Number.isNaN(Date.parse(value)))
+    throw new UserInputProblem('BAD_DATE', `"${field}" must be a date like 2026-06-30.`, field);
+  return value;
+}
+
+async function supervisorsOf(trx: Knex | Knex.Transaction, id: number): Promise<number[]> {
+  return (
+    (await trx('rectification_supervisor').select('agency_id').where('rectification_id', id)) as {
+      agency_id: number;
+    }[]
+  ).map((r) => r.agency_id);
+}
+
+async function approvalsOf(trx: Knex | Knex.Transaction, id: number, submission: number): Promise<number[]> {
+  const rows = (await trx('rectification_event')
+    .select('actor_id')
+    .where({ rectification_id: id, type: 'APPROVED' })
+    .whereRaw(`(payload->>'submission')::int = ?`, [submission])) as { actor_id: number }[];
+  return [...new Set(rows.map((r) => r.actor_id))];
+}
+
+export async function taskView(trx: Knex | Knex.Transaction, t: TaskRow): Promise<TaskView> {
+  return {
+    unitId: t.unit_id,
+    leadId: t.lead_id,
+    state: t.state,
+    supervisorIds: await supervisorsOf(trx, t.id),
+    approvedBy: t.state === St.SUBMITTED ? await approvalsOf(trx, t.id, t.submission_no) : [],
+  };
+}
+
+type Commutes = (events: { type: string; payload: Record<string, unknown> }[], t: TaskRow) => boolean;
+
+/**
+ * Runs one change: lock, load, check the version (allowing commuting operations), let `apply` decide
+ * the new columns and the event, write both. Returns the new version.
+ */
+async function change(
+  knex: Knex,
+  v: Viewer,
+  id: number,
+  version: number,
+  commutes: Commutes | null,
+  apply: (
+    t: TaskRow,
+    view: TaskView,
+    trx: Knex.Transaction,
+  ) => Promise<{ set: Partial<TaskRow>; type: string; payload: Record<string, unknown> }>,
+): Promise<number> {
+  const out = await knex.transaction(async (trx) => {
+    const t = (await trx('rectification').select('*').where({ id }).forUpdate().first()) as
+      TaskRow | undefined;
+    const view = t ? await taskView(trx, t) : null;
+    if (!t || !view || !canSeeTask(v, view))
+      throw new UserInputProblem('NOT_FOUND', 'No such rectification task.', 'id');
+    if (t.version !== version) {
+      const since = (await trx('rectification_event')
+        .select('type', 'payload')
+        .where('rectification_id', id)
+        .where('version', '>', version)) as { type: string; payload: Record<string, unknown> }[];
+      if (!commutes || version > t.version || !commutes(since, t)) {
+        throw new UserInputProblem(
+          'CONFLICT',
+          `The task changed since you read it (version ${t.version}, not ${version}); read it again.`,
+          'version',
+        );
+      }
+    }
+    const { set, type, payload } = await apply(t, view, trx);
+    const next = t.version + 1;
+    await trx('rectification')
+      .where({ id })
+      .update({ ...set, version: next, updated_at: new Date() });
+    await trx('rectification_event').insert({
+      rectification_id: id,
+      type,
+      actor_id: v.orgId,
+      actor_user: v.userId ?? 'unknown',
+      version: next,
+      payload: JSON.stringify(payload),
+    });
+    return next;
+  });
+  rectificationBus.emit(id);
+  return out;
+}
+
+const illegal = (from: St, action: string) =>
+  new UserInputProblem('ILLEGAL_TRANSITION', `A task that is ${from} cannot be ${action}.`, 'id');
+
+// ---- operations ----
+
+export interface CreateInput {
+  findingIds: number[];
+  measures: string;
+  deadline: string;
+  kind: RectificationKind;
+  nextMilestone: string | null;
+  leadId: number | null;
+  coSupervisorIds: number[] | null;
+}
+
+/**
+ * Creates a task from one finding or a group about the same unit. The lead defaults to the creating
+ * agency; the co-supervisors default to every agency whose finding is in the group.
+ */
+export async function createRectification(knex: Knex, v: Viewer, input: CreateInput): Promise<number> {
+  if (!isOversight(v) || v.orgId === null)
+    throw new UserInputProblem('NOT_AN_AGENCY', 'Only an oversight agency creates rectification tasks.');
+  const ids = [...new Set(input.findingIds)];
+  if (!ids.length || ids.length > 50)
+    throw new UserInputProblem('BAD_SCOPE', 'Name 1 to 50 findings.', 'findings');
+  const measures = text(input.measures, 'measures', 2, 4000);
+  const deadline = date(input.deadline, 'deadline');
+  if (deadline < today())
+    throw new UserInputProblem('BAD_DATE', 'The deadline cannot be in the past.', 'deadline');
+  const milestone = input.nextMilestone ? date(input.nextMilestone, 'nextMilestone') : null;
+  if (input.kind === RectificationKind.LONG_TERM && !milestone) {
+    throw new UserInputProblem(
+      'REQUIRED',
+      'Long-term rectification (持续整改) needs the next milestone date.',
+      'nextMilestone',
+    );
+  }
+  const id = await knex.transaction(async (trx) => {
+    const findings = (await trx('finding')
+      .select('id', 'agency_id', 'unit_id', 'publication_state')
+      .whereIn('id', ids)
+      .forUpdate()) as {
+      id: number;
+      agency_id: number;
+      unit_id: number;
+      publication_state: string;
+    }[];
+    if (findings.length !== ids.length || findings.some((f) => f.publication_state !== 'PUBLISHED')) {
+      throw new UserInputProblem('NOT_FOUND', 'Some findings do not exist or are not published.', 'findings');
+    }
+    if (!findings.some((f) => f.agency_id === v.orgId) && v.role !== Role.DISCIPLINE) {
+      throw new UserInputProblem(
+        'NOT_FINDER',
+        'Your agency must have found at least one of the problems.',
+        'findings',
+      );
+    }
+    const units = new Set(findings.map((f) => f.unit_id));
+    if (units.size !== 1)
+      throw new UserInputProblem(
+        'MIXED_UNITS',
+        'All findings of one task must concern the same unit.',
+        'findings',
+      );
+    const taken = await trx('rectification_finding').select('finding_id').whereIn('finding_id', ids).first();
+    if (taken)
+      throw new UserInputProblem(
+        'ALREADY_IN_TASK',
+        'A finding is already being rectified in another task.',
+        'findings',
+      );
+    const lead = input.leadId ?? v.orgId!;
+    const supervisors = new Set<number>([
+      lead,
+      ...(input.coSupervisorIds ?? findings.map((f) => f.agency_id)),
+    ]);
+    const agencies = (await trx('organization')
+      .select('id')
+      .whereIn('id', [...supervisors])
+      .where('kind', 'OVERSIGHT_AGENCY')) as { id: number }[];
+    if (agencies.length !== supervisors.size)
+      throw new UserInputProblem('NOT_FOUND', 'Supervisors must be oversight agencies.', 'coSupervisors');
+    const [row] = (await trx('rectification')
+      .insert({
+        unit_id: [...units][0],
+        lead_id: lead,
+        kind: input.kind,
+        measures,
+        deadline,
+        next_milestone: milestone,
+        state: St.ASSIGNED,
+        submission_no: 0,
+      })
+      .returning('id')) as { id: number }[];
+    await trx('rectification_finding').insert(
+      ids.map((fid) => ({ rectification_id: row!.id, finding_id: fid })),
+    );
+    await trx('rectification_supervisor').insert(
+      [...supervisors].map((a) => ({ rectification_id: row!.id, agency_id: a })),
+    );
+    await trx('finding').whereIn('id', ids).update({ rectification_status: 'IN_PROGRESS' });
+    await trx('rectification_event').insert({
+      rectification_id: row!.id,
+      type: 'CREATED',
+      actor_id: v.orgId,
+      actor_user: v.userId ?? 'unknown',
+      version: 1,
+      payload: JSON.stringify({
+        kind: input.kind,
+        deadline,
+        measures,
+        lead,
+        supervisors: [...supervisors],
+        findings: ids,
+      }),
+    });
+    return row!.id;
+  });
+  rectificationBus.emit(id);
+  return id;
+}
+
+export function startRectification(knex: Knex, v: Viewer, id: number, version: number) {
+  return change(knex, v, id, version, null, async (t, view) => {
+    if (!isUnitOf(v, view))
+      throw new UserInputProblem('NOT_RESPONSIBLE_UNIT', 'Only the responsible unit starts the work.', 'id');
+    if (t.state !== St.ASSIGNED && t.state !== St.RETURNED) throw illegal(t.state, 'started');
+    return { set: { state: St.IN_PROGRESS }, type: 'STARTED', payload: {} };
+  });
+}
+
+export interface ReportInput {
+  text: string;
+  percent: number;
+  moneyRecovered: string | null;
+  rulesEstablished: string | null;
+  evidence: { id: number; sha256: string; fileName: string }[];
+}
+
+export function reportProgress(knex: Knex, v: Viewer, id: number, version: number, input: ReportInput) {
+  const body = text(input.text, 'text', 2, 4000);
+  if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100) {
+    throw new UserInputProblem('BAD_PERCENT', '"percent" must be a whole number from 0 to 100.', 'percent');
+  }
+  const money = input.moneyRecovered == null ? null : normaliseMoney(input.moneyRecovered);
+  if (money?.startsWith('-'))
+    throw new UserInputProblem('BAD_AMOUNT', 'Money recovered cannot be negative.', 'moneyRecovered');
+  const rules = input.rulesEstablished ? text(input.rulesEstablished, 'rulesEstablished', 1, 2000) : null;
+  // reports by the unit commute with one another: none overwrites another, all are kept
+  const commutes: Commutes = (evs) => evs.every((e) => e.type === 'REPORTED');
+  return change(knex, v, id, version, commutes, async (t, view) => {
+    if (!isUnitOf(v, view))
+      throw new UserInputProblem('NOT_RESPONSIBLE_UNIT', 'Only the responsible unit reports progress.', 'id');
+    if (!canReport(v, view)) throw illegal(t.state, 'reported on');
+    return {
+      set: t.state === St.ASSIGNED || t.state === St.RETURNED ? { state: St.IN_PROGRESS } : {},
+      type: 'REPORTED',
+      payload: {
+        text: body,
+        percent: input.percent,
+        moneyRecovered: money,
+        rulesEstablished: rules,
+        evidence: input.evidence,
+      },
+    };
+  });
+}
+
+export function submitRectification(knex: Knex, v: Viewer, id: number, version: number, note: string | null) {
+  return change(knex, v, id, version, null, async (t, view) => {
+    if (!isUnitOf(v, view))
+      throw new UserInputProblem(
+        'NOT_RESPONSIBLE_UNIT',
+        'Only the responsible unit submits for verification.',
+        'id',
+      );
+    if (t.state !== St.IN_PROGRESS && t.state !== St.RETURNED) throw illegal(t.state, 'submitted');
+    // a new submission starts a new round: earlier approvals no longer count
+    return {
+      set: { state: St.SUBMITTED, submission_no: t.submission_no + 1 },
+      type: 'SUBMITTED',
+      payload: { submission: t.submission_no + 1, note },
+    };
+  });
+}
+
+export function verifyRectification(
+  knex: Knex,
+  v: Viewer,
+  id: number,
+  version: number,
+  input: {
+    approve: boolean;
+    conclusion: VerificationConclusion;
+    reason: string | null;
+    nextMilestone: string | null;
+  },
+) {
+  const commutes: Commutes = (evs, t) =>
+    input.approve && evs.every((e) => e.type === 'APPROVED' && e.payload.submission === t.submission_no);
+  return change(knex, v, id, version, commutes, async (t, view, trx) => {
+    if (!isSupervisorOf(v, view))
+      throw new UserInputProblem('NOT_SUPERVISOR', 'Only a supervising agency verifies, for itself.', 'id');
+    if (t.state !== St.SUBMITTED) throw illegal(t.state, 'verified');
+    if (view.approvedBy.includes(v.orgId!))
+      throw new UserInputProblem('ALREADY_VERIFIED', 'Your agency already approved this submission.', 'id');
+    if (!input.approve) {
+      const reason = text(input.reason, 'reason', 2, 2000);
+      return {
+        set: { state: St.RETURNED, conclusion: VerificationConclusion.NOT_RECTIFIED },
+        type: 'RETURNED',
+        payload: { submission: t.submission_no, reason, conclusion: VerificationConclusion.NOT_RECTIFIED },
+      };
+    }
+    if (input.conclusion === VerificationConclusion.NOT_RECTIFIED) {
+      throw new UserInputProblem(
+        'BAD_CONCLUSION',
+        'To conclude 未整改, return the submission with a reason.',
+        'conclusion',
+      );
+    }
+    if (input.conclusion === VerificationConclusion.CONTINUING) {
+      // accepting long-term work is the lead's call; the task stays open, tracked by milestone
+      if (v.orgId !== t.lead_id)
+        throw new UserInputProblem(
+          'NOT_LEAD',
+          'Only the lead agency accepts long-term rectification.',
+          'conclusion',
+        );
+      const milestone = date(input.nextMilestone ?? '', 'nextMilestone');
+      return {
+        set: {
+          state: St.IN_PROGRESS,
+          kind: RectificationKind.LONG_TERM,
+          conclusion: VerificationConclusion.CONTINUING,
+          next_milestone: milestone,
+        },
+        type: 'ACCEPTED_LONG_TERM',
+        payload: {
+          submission: t.submission_no,
+          conclusion: input.conclusion,
+          nextMilestone: milestone,
+          reason: input.reason ?? null,
+        },
+      };
+    }
+    const approvedBy = new Set([...view.approvedBy, v.orgId!]);
+    const all = view.supervisorIds.every((s) => approvedBy.has(s));
+    if (all) {
+      // the last approval closes the task, in this same transaction
+      await trx('finding')
+        .whereIn('id', trx('rectification_finding').select('finding_id').where('rectification_id', t.id))
+        .update({ rectification_status: 'RECTIFIED' });
+    }
+    return {
+      set: all
+        ? { state: St.CLOSED, conclusion: VerificationConclusion.RECTIFIED, closed_at: new Date() }
+        : {},
+      type: 'APPROVED',
+      payload: {
+        submission: t.submission_no,
+        conclusion: input.conclusion,
+        closes: all,
+        reason: input.reason ?? null,
+      },
+    };
+  });
+}
+
+export function requestExtension(
+  knex: Knex,
+  v: Viewer,
+  id: number,
+  version: number,
+  newDeadline: string,
+  reason: string,
+) {
+  const d = date(newDeadline, 'newDeadline');
+  const why = text(reason, 'reason', 2, 2000);
+  return change(knex, v, id, version, null, async (t, view) => {
+    if (!isUnitOf(v, view))
+      throw new UserInputProblem(
+        'NOT_RESPONSIBLE_UNIT',
+        'Only the responsible unit asks for an extension.',
+        'id',
+      );
+    if (t.state === St.CLOSED) throw illegal(t.state, 'extended');
+    if (t.extension_requested)
+      throw new UserInputProblem(
+        'EXTENSION_PENDING',
+        'An extension request is already awaiting the lead agency.',
+        'id',
+      );
+    if (d <= t.deadline)
+      throw new UserInputProblem(
+        'BAD_DATE',
+        'The new deadline must be later than the current one.',
+        'newDeadline',
+      );
+    return {
+      set: { extension_requested: d },
+      type: 'EXTENSION_REQUESTED',
+      payload: { oldDeadline: t.deadline, newDeadline: d, reason: why },
+    };
+  });
+}
+
+export function decideExtension(
+  knex: Knex,
+  v: Viewer,
+  id: number,
+  version: number,
+  grant: boolean,
+  reason: string | null,
+) {
+  return change(knex, v, id, version, null, async (t, view) => {
+    if (!canDecideExtension(v, view))
+      throw new UserInputProblem('NOT_LEAD', 'Only the lead agency decides an extension.', 'id');
+    if (!t.extension_requested)
+      throw new UserInputProblem('NO_EXTENSION_PENDING', 'No extension request is pending.', 'id');
+    if (!grant) {
+      const why = text(reason, 'reason', 2, 2000);
+      return {
+        set: { extension_requested: null },
+        type: 'EXTENSION_REFUSED',
+        payload: { requested: t.extension_requested, reason: why },
+      };
+    }
+    return {
+      set: { deadline: t.extension_requested, extension_requested: null },
+      type: 'EXTENSION_GRANTED',
+      payload: { oldDeadline: t.deadline, newDeadline: t.extension_requested, reason: reason ?? null },
+    };
+  });
+}
+
+export function reopenRectification(knex: Knex, v: Viewer, id: number, version: number, reason: string) {
+  const why = text(reason, 'reason', 2, 2000);
+  return change(knex, v, id, version, null, async (t, view, trx) => {
+    if (!isSupervisorOf(v, view))
+      throw new UserInputProblem('NOT_SUPERVISOR', 'Only a supervising agency reopens a task.', 'id');
+    if (t.state !== St.CLOSED) throw illegal(t.state, 'reopened');
+    await trx('finding')
+      .whereIn('id', trx('rectification_finding').select('finding_id').where('rectification_id', t.id))
+      .update({ rectification_status: 'IN_PROGRESS' });
+    return {
+      set: { state: St.IN_PROGRESS, conclusion: null, closed_at: null },
+      type: 'REOPENED',
+      payload: { reason: why },
+    };
+  });
+}
+
+export function remind(knex: Knex, v: Viewer, id: number, version: number, message: string) {
+  const msg = text(message, 'message', 2, 1000);
+  // reminders change nothing the unit relies on; they commute with everything
+  return change(
+    knex,
+    v,
+    id,
+    version,
+    () => true,
+    async (t, view) => {
+      if (!isSupervisorOf(v, view))
+        throw new UserInputProblem('NOT_SUPERVISOR', 'Only a supervising agency sends reminders.', 'id');
+      if (t.state === St.CLOSED) throw illegal(t.state, 'reminded');
+      return { set: {}, type: 'REMINDED', payload: { message: msg, daysOverdue: daysOverdue(t) } };
+    },
+  );
+}
+
+export function escalate(
+  knex: Knex,
+  v: Viewer,
+  id: number,
+  version: number,
+  toAgencyId: number,
+  reason: string,
+  minDays: number,
+) {
+  const why = text(reason, 'reason', 2, 2000);
+  return change(
+    knex,
+    v,
+    id,
+    version,
+    () => true,
+    async (t, view, trx) => {
+      if (!isSupervisorOf(v, view))
+        throw new UserInputProblem('NOT_SUPERVISOR', 'Only a supervising agency escalates.', 'id');
+      const late = daysOverdue(t);
+      if (late <= minDays) {
+        throw new UserInputProblem(
+          'NOT_OVERDUE_ENOUGH',
+          `Only tasks overdue by more than ${minDays} days are escalated (this one: ${late}).`,
+          'id',
+        );
+      }
+      const target = await trx('organization')
+        .select('id')
+        .where({ id: toAgencyId, kind: 'OVERSIGHT_AGENCY' })
+        .first();
+      if (!target) throw new UserInputProblem('NOT_FOUND', 'Escalate to an oversight agency.', 'to');
+      // the agency escalated to joins the supervisors, so it sees the task and can press
+      await trx('rectification_supervisor')
+        .insert({ rectification_id: t.id, agency_id: toAgencyId })
+        .onConflict(['rectification_id', 'agency_id'])
+        .ignore();
+      return { set: {}, type: 'ESCALATED', payload: { to: toAgencyId, reason: why, daysOverdue: late } };
+    },
+  );
+}

@@ -1,0 +1,367 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from './support/harness.js';
+import { Factory, type Org } from './support/factories.js';
+import { FindingSource as S, OrganizationKind, Role } from '../src/shared/enums.js';
+
+let hub: TestHub;
+let f: Factory;
+let w: Awaited<ReturnType<Factory['world']>>;
+beforeAll(async () => {
+  hub = await startTestHub();
+  f = new Factory(hub.knex);
+  w = await f.world();
+});
+afterAll(async () => hub?.stop());
+
+const TASK = `id version state submissionNo conclusion deadline overdue daysOverdue moneyRecovered progress extensionRequested
+  unit { code } lead { code } supervisors { code } approvedBy { code } awaitingVerification { code }
+  viewerCanVerify viewerCanSubmit viewerCanReport
+  timeline { type summary actor { code } actorUser version }`;
+const m = (name: string, input: string) =>
+  `mutation($input: ${input}!) { ${name}(input: $input) { rectification { ${TASK} } userErrors { code field message } } }`;
+const CREATE = m('rectificationCreate', 'RectificationCreateInput');
+const START = m('rectificationStart', 'RectificationChangeInput');
+const REPORT = m('rectificationReport', 'RectificationReportInput');
+const SUBMIT = m('rectificationSubmit', 'RectificationChangeInput');
+const VERIFY = m('rectificationVerify', 'RectificationVerifyInput');
+const EXT = m('rectificationExtensionRequest', 'RectificationExtensionInput');
+const EXT_DECIDE = m('rectificationExtensionDecide', 'RectificationExtensionDecisionInput');
+const REOPEN = m('rectificationReopen', 'RectificationChangeInput');
+const REMIND = m('rectificationRemind', 'RectificationChangeInput');
+const ESCALATE = m('rectificationEscalate', 'RectificationEscalateInput');
+
+const tok = (role: Role, org: Org) => hub.token(role, org.code);
+async function call(q: string, input: Record<string, unknown>, token: string) {
+  const res = await hub.gql(q, { input }, token);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return Object.values(res.data!)[0] as { rectification: any; userErrors: { code: string; field: string }[] };
+}
+async function ok(q: string, input: Record<string, unknown>, token: string) {
+  const p = await call(q, input, token);
+  expect(p.userErrors).toEqual([]);
+  return p.rectification;
+}
+const later = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+
+/** A task about unitA from an audit and a finance finding: audit leads, finance co-supervises. */
+async function jointTask(unit = w.unitA) {
+  const a = await f.finding(w.audit, unit, S.AUDIT);
+  const b = await f.finding(w.finance, unit, S.PERFORMANCE);
+  return ok(
+    CREATE,
+    {
+      findings: [a.gid, b.gid],
+      measures: '追回违规资金，完善财务审批制度',
+      deadline: later(60),
+      kind: 'DEADLINE',
+    },
+    await tok(Role.AUDIT, w.audit),
+  );
+}
+
+describe('joint rectification (整改共督)', () => {
+  it('runs the full path with two supervising agencies, closing only when both approve', async () => {
+    const unitT = await tok(Role.UNIT, w.unitA);
+    const auditT = await tok(Role.AUDIT, w.audit);
+    const financeT = await tok(Role.FINANCE, w.finance);
+    let t = await jointTask();
+    expect(t).toMatchObject({
+      state: 'ASSIGNED',
+      lead: { code: w.audit.code },
+      overdue: false,
+      moneyRecovered: '0.00',
+    });
+    expect(t.supervisors.map((s: { code: string }) => s.code).sort()).toEqual(
+      [w.audit.code, w.finance.code].sort(),
+    );
+    t = await ok(START, { id: t.id, version: t.version }, unitT);
+    t = await ok(
+      REPORT,
+      {
+        id: t.id,
+        version: t.version,
+        text: '已追回资金并退回原渠道',
+        percent: 80,
+        moneyRecovered: '123456.78',
+        rulesEstablished: '《财务报销审批管理办法》',
+      },
+      unitT,
+    );
+    t = await ok(
+      REPORT,
+      { id: t.id, version: t.version, text: '补充追回', percent: 100, moneyRecovered: '0.22' },
+      unitT,
+    );
+    expect(t).toMatchObject({ moneyRecovered: '123457.00', progress: 100 });
+    t = await ok(SUBMIT, { id: t.id, version: t.version, reason: '整改完成，申请销号' }, unitT);
+    expect(t).toMatchObject({ state: 'SUBMITTED', submissionNo: 1 });
+    t = await ok(VERIFY, { id: t.id, version: t.version, approve: true, conclusion: 'RECTIFIED' }, auditT);
+    expect(t).toMatchObject({
+      state: 'SUBMITTED',
+      approvedBy: [{ code: w.audit.code }],
+      awaitingVerification: [{ code: w.finance.code }],
+    });
+    t = await ok(VERIFY, { id: t.id, version: t.version, approve: true, conclusion: 'RECTIFIED' }, financeT);
+    expect(t).toMatchObject({ state: 'CLOSED', conclusion: 'RECTIFIED', awaitingVerification: [] });
+    expect(t.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'CREATED',
+      'STARTED',
+      'REPORTED',
+      'REPORTED',
+      'SUBMITTED',
+      'APPROVED',
+      'APPROVED',
+    ]);
+    expect(t.timeline.map((e: { version: number }) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(t.timeline[6].summary).toBe('核验通过（已整改），全部共督部门已通过，任务销号');
+    console.info(
+      'timeline:\n' +
+        t.timeline
+          .map(
+            (e: { actor: { code: string }; actorUser: string; summary: string }) =>
+              `  ${e.actor.code}（${e.actorUser}）${e.summary}`,
+          )
+          .join('\n'),
+    );
+    // the findings it rectified are now rectified
+    const statuses = await hub
+      .knex('finding')
+      .join('rectification_finding as rf', 'rf.finding_id', 'finding.id')
+      .where('rf.rectification_id', Buffer.from(t.id, 'base64url').toString().split(':')[1])
+      .pluck('rectification_status');
+    expect(statuses).toEqual(['RECTIFIED', 'RECTIFIED']);
+  });
+
+  it('refuses illegal transitions, a unit verifying, and a stale version, with codes, changing nothing', async () => {
+    const unitT = await tok(Role.UNIT, w.unitA);
+    const auditT = await tok(Role.AUDIT, w.audit);
+    const t = await jointTask();
+    expect((await call(SUBMIT, { id: t.id, version: t.version }, unitT)).userErrors[0]!.code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
+    expect(
+      (await call(VERIFY, { id: t.id, version: t.version, approve: true, conclusion: 'RECTIFIED' }, auditT))
+        .userErrors[0]!.code,
+    ).toBe('ILLEGAL_TRANSITION');
+    const started = await ok(START, { id: t.id, version: t.version }, unitT);
+    const submitted = await ok(SUBMIT, { id: t.id, version: started.version }, unitT);
+    expect(
+      (
+        await call(
+          VERIFY,
+          { id: t.id, version: submitted.version, approve: true, conclusion: 'RECTIFIED' },
+          unitT,
+        )
+      ).userErrors[0]!.code,
+    ).toBe('NOT_SUPERVISOR');
+    expect(
+      (await call(REPORT, { id: t.id, version: 1, text: '过期版本', percent: 10 }, unitT)).userErrors[0],
+    ).toMatchObject({ code: 'CONFLICT', field: 'version' });
+    // an agency that does not supervise it cannot even see it
+    expect(
+      (
+        await call(
+          VERIFY,
+          { id: t.id, version: submitted.version, approve: true, conclusion: 'RECTIFIED' },
+          await tok(Role.REFORM, w.reform),
+        )
+      ).userErrors[0]!.code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (
+        await hub.gql(
+          `query($id: ID!) { rectification(id: $id) { id } }`,
+          { id: t.id },
+          await tok(Role.REFORM, w.reform),
+        )
+      ).data!.rectification,
+    ).toBeNull();
+    const now = (
+      await hub.gql(
+        `query($id: ID!) { rectification(id: $id) { version state timeline { type } } }`,
+        { id: t.id },
+        auditT,
+      )
+    ).data!.rectification;
+    expect(now).toMatchObject({ version: submitted.version, state: 'SUBMITTED' });
+    expect(now.timeline).toHaveLength(3);
+  });
+
+  it('resets approvals on resubmission after a return', async () => {
+    const unitT = await tok(Role.UNIT, w.unitA);
+    const auditT = await tok(Role.AUDIT, w.audit);
+    const financeT = await tok(Role.FINANCE, w.finance);
+    let t = await jointTask();
+    t = await ok(START, { id: t.id, version: t.version }, unitT);
+    t = await ok(SUBMIT, { id: t.id, version: t.version }, unitT);
+    t = await ok(VERIFY, { id: t.id, version: t.version, approve: true, conclusion: 'RECTIFIED' }, auditT);
+    expect(
+      (
+        await call(
+          VERIFY,
+          { id: t.id, version: t.version, approve: false, conclusion: 'NOT_RECTIFIED' },
+          financeT,
+        )
+      ).userErrors[0]!.code,
+    ).toBe('REQUIRED');
+    t = await ok(
+      VERIFY,
+      { id: t.id, version: t.version, approve: false, conclusion: 'NOT_RECTIFIED', reason: '佐证材料不足' },
+      financeT,
+    );
+    expect(t).toMatchObject({ state: 'RETURNED', conclusion: 'NOT_RECTIFIED' });
+    t = await ok(SUBMIT, { id: t.id, version: t.version, reason: '已补充材料' }, unitT);
+    expect(t).toMatchObject({ state: 'SUBMITTED', submissionNo: 2, approvedBy: [] });
+    expect(t.awaitingVerification).toHaveLength(2);
+    t = await ok(VERIFY, { id: t.id, version: t.version, approve: true, conclusion: 'RECTIFIED' }, financeT);
+    expect(t.state).toBe('SUBMITTED');
+    t = await ok(VERIFY, { id: t.id, version: t.version, approve: true, conclusion: 'RECTIFIED' }, auditT);
+    expect(t.state).toBe('CLOSED');
+    // 回头看: any supervisor reopens, with a reason
+    t = await ok(REOPEN, { id: t.id, version: t.version, reason: '回头看发现问题反弹' }, financeT);
+    expect(t).toMatchObject({ state: 'IN_PROGRESS', conclusion: null });
+    expect(t.timeline.at(-1)).toMatchObject({
+      type: 'REOPENED',
+      summary: '回头看，重新打开：回头看发现问题反弹',
+    });
+  });
+
+  it('handles an extension: the unit asks, only the lead decides, old and new deadline kept', async () => {
+    const unitT = await tok(Role.UNIT, w.unitA);
+    let t = await jointTask();
+    const old = t.deadline;
+    t = await ok(
+      EXT,
+      { id: t.id, version: t.version, newDeadline: later(120), reason: '涉及诉讼，需等待判决' },
+      unitT,
+    );
+    expect(t.extensionRequested).toBe(later(120));
+    expect(
+      (
+        await call(
+          EXT_DECIDE,
+          { id: t.id, version: t.version, grant: true },
+          await tok(Role.FINANCE, w.finance),
+        )
+      ).userErrors[0]!.code,
+    ).toBe('NOT_LEAD');
+    t = await ok(
+      EXT_DECIDE,
+      { id: t.id, version: t.version, grant: true, reason: '理由充分' },
+      await tok(Role.AUDIT, w.audit),
+    );
+    expect(t).toMatchObject({ deadline: later(120), extensionRequested: null });
+    expect(t.timeline.at(-1)).toMatchObject({
+      type: 'EXTENSION_GRANTED',
+      summary: `同意延期：整改时限由${old}调整为${later(120)}`,
+    });
+  });
+
+  it('derives overdue, lists tasks for escalation, and records reminders and the escalation', async () => {
+    const auditT = await tok(Role.AUDIT, w.audit);
+    const unit = await f.org(OrganizationKind.BUDGET_UNIT);
+    let t = await jointTask(unit);
+    // time passes: the deadline is now 45 days ago
+    const dbId = Number(Buffer.from(t.id, 'base64url').toString().split(':')[1]);
+    await hub
+      .knex('rectification')
+      .where({ id: dbId })
+      .update({ deadline: new Date(Date.now() - 45 * 86400_000).toISOString().slice(0, 10) });
+    const list = await hub.gql(
+      `{ rectifications(first: 50, filterBy: { overdueMoreThanDays: 30 }) { nodes { id overdue daysOverdue } } }`,
+      {},
+      auditT,
+    );
+    expect(list.data!.rectifications.nodes).toContainEqual({ id: t.id, overdue: true, daysOverdue: 45 });
+    t = await ok(
+      REMIND,
+      { id: t.id, version: t.version, reason: '请于本周内报送整改进展' },
+      await tok(Role.FINANCE, w.finance),
+    );
+    t = await ok(
+      ESCALATE,
+      { id: t.id, version: t.version, to: w.discipline.gid, reason: '逾期未整改，移送纪委监委督办' },
+      auditT,
+    );
+    expect(t.timeline.slice(-2).map((e: { summary: string }) => e.summary)).toEqual([
+      '督办提醒：请于本周内报送整改进展',
+      '逾期45天，升级督办：逾期未整改，移送纪委监委督办',
+    ]);
+    expect(t.supervisors.map((s: { code: string }) => s.code)).toContain(w.discipline.code);
+  });
+});
+
+describe('concurrency', () => {
+  it('keeps all of 20 concurrent progress reports, with the exact money total', async () => {
+    const unitT = await tok(Role.UNIT, w.unitA);
+    let t = await jointTask();
+    t = await ok(START, { id: t.id, version: t.version }, unitT);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call(
+          REPORT,
+          {
+            id: t.id,
+            version: t.version,
+            text: `第${i + 1}次报送`,
+            percent: 5 * (i + 1),
+            moneyRecovered: '0.10',
+          },
+          unitT,
+        ),
+      ),
+    );
+    expect(results.flatMap((r) => r.userErrors)).toEqual([]);
+    const now = (
+      await hub.gql(
+        `query($id: ID!) { rectification(id: $id) { version moneyRecovered timeline { type } } }`,
+        { id: t.id },
+        unitT,
+      )
+    ).data!.rectification;
+    expect(now.moneyRecovered).toBe('2.00');
+    expect(now.timeline.filter((e: { type: string }) => e.type === 'REPORTED')).toHaveLength(20);
+    expect(now.version).toBe(t.version + 20);
+  });
+
+  it('counts 20 supervisors approving at the same instant, and closes exactly once', async () => {
+    const agencies: Org[] = [];
+    for (let i = 0; i < 20; i++)
+      agencies.push(await f.org(OrganizationKind.OVERSIGHT_AGENCY, { name: `测试审计局${i}` }));
+    const unit = await f.org(OrganizationKind.BUDGET_UNIT);
+    const fnd = await f.finding(agencies[0]!, unit, S.AUDIT);
+    const leadT = await tok(Role.AUDIT, agencies[0]!);
+    const unitT = await tok(Role.UNIT, unit);
+    let t = await ok(
+      CREATE,
+      {
+        findings: [fnd.gid],
+        measures: '联合整改',
+        deadline: later(30),
+        kind: 'DEADLINE',
+        coSupervisors: agencies.map((a) => a.gid),
+      },
+      leadT,
+    );
+    t = await ok(START, { id: t.id, version: t.version }, unitT);
+    t = await ok(SUBMIT, { id: t.id, version: t.version }, unitT);
+    const tokens = await Promise.all(agencies.map((a) => tok(Role.AUDIT, a)));
+    const results = await Promise.all(
+      tokens.map((k) =>
+        call(VERIFY, { id: t.id, version: t.version, approve: true, conclusion: 'RECTIFIED' }, k),
+      ),
+    );
+    expect(results.flatMap((r) => r.userErrors)).toEqual([]);
+    const now = (
+      await hub.gql(
+        `query($id: ID!) { rectification(id: $id) { state timeline { type detail } } }`,
+        { id: t.id },
+        leadT,
+      )
+    ).data!.rectification;
+    expect(now.state).toBe('CLOSED');
+    const approvals = now.timeline.filter((e: { type: string }) => e.type === 'APPROVED');
+    expect(approvals).toHaveLength(20);
+    expect(approvals.filter((e: { detail: string }) => JSON.parse(e.detail).closes)).toHaveLength(1);
+  });
+});
