@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -13,6 +15,10 @@ export default defineConfig({
     execArgv: ['--import', 'tsx'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { HUB_JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789', LOG_LEVEL: 'silent' },
+    env: {
+      HUB_JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+      LOG_LEVEL: 'silent',
+      HUB_EVIDENCE_DIR: path.join(os.tmpdir(), 'hub-test-evidence'),
+    },
   },
 });

@@ -28,6 +28,9 @@ export interface HubConfig {
   seedScale: number;
   /** redis://… for change events across hub instances; unset = in-process only. */
   redisUrl: string | undefined;
+  /** Where evidence files are kept (content-addressed). */
+  evidenceDir: string;
+  evidenceMaxBytes: number;
   /** Tasks overdue by more than this many days may be escalated (督办). */
   escalationDays: number;
   /** Discipline figures below this count are suppressed in aggregates for other roles. */
@@ -87,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     seedDemo: bool('HUB_SEED_DEMO', env.HUB_SEED_DEMO, true),
     seedScale: scale,
     redisUrl: env.REDIS_URL || undefined,
+    evidenceDir: path.resolve(env.HUB_EVIDENCE_DIR || path.join(dataDir, 'evidence')),
+    evidenceMaxBytes: int('HUB_EVIDENCE_MAX_BYTES', env.HUB_EVIDENCE_MAX_BYTES, 20 * 1024 * 1024),
     escalationDays: int('HUB_ESCALATION_DAYS', env.HUB_ESCALATION_DAYS, 30),
     disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
   };

@@ -20,6 +20,8 @@ import { makeViewer, PUBLIC_VIEWER, type Viewer } from './auth/viewer.js';
 import { verifyToken } from './auth/tokens.js';
 import { unauthenticated } from './shared/errors.js';
 import { Role } from './shared/enums.js';
+import { mountRectificationRoutes } from './modules/rectification/rectification.http.js';
+import { EvidenceStore } from './modules/evidence/evidence.store.js';
 
 /** Organisation codes rarely change: cache code -> id for a minute to spare a query per request. */
 function orgResolver(orm: MikroORM) {
@@ -195,6 +197,25 @@ export async function startServer(opts: {
     }
   });
 
+  const contextFor = async (req: express.Request): Promise<HubContext> => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    const viewer = await viewerFromHeader(config, req.headers.authorization, orgId);
+    return createContext(
+      {
+        em: orm.em,
+        log,
+        settings: { disciplineMinCount: config.disciplineMinCount, escalationDays: config.escalationDays },
+      },
+      viewer,
+      requestId,
+    );
+  };
+  mountRectificationRoutes(app, {
+    contextFor,
+    evidence: new EvidenceStore(config.evidenceDir),
+    maxEvidenceBytes: config.evidenceMaxBytes,
+  });
+
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
@@ -228,6 +249,14 @@ export async function startServer(opts: {
       },
     }),
   );
+
+  // Last resort for the plain HTTP routes: log, and answer without any internal detail.
+  app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log.error({ err }, 'http route error');
+    if (!res.headersSent)
+      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+    else res.destroy();
+  });
 
   // Subscriptions (graphql-ws) on the same port and path. The token travels in connectionParams
   // ({ authorization: "Bearer …" }); a bad one closes the socket with 4401, as the protocol expects.

@@ -365,3 +365,140 @@ describe('concurrency', () => {
     expect(approvals.filter((e: { detail: string }) => JSON.parse(e.detail).closes)).toHaveLength(1);
   });
 });
+
+describe('evidence files (佐证材料)', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  const base = () => hub.server.url.replace(/\/graphql$/, '');
+  const upload = async (taskGid: string, token: string | null, bytes: Buffer, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), name);
+    return fetch(`${base()}/rectifications/${taskGid}/evidence`, {
+      method: 'POST',
+      body: form,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  };
+
+  it('uploads over HTTP with a SHA-256, attaches to a report, and downloads only for those who may read the task', async () => {
+    const unitT = await tok(Role.UNIT, w.unitA);
+    let t = await jointTask();
+    t = await ok(START, { id: t.id, version: t.version }, unitT);
+    const up = await upload(t.id, unitT, pdf, '整改佐证-退款凭证.pdf');
+    expect(up.status).toBe(201);
+    const ev = (await up.json()) as { id: string; sha256: string; contentType: string; fileName: string };
+    expect(ev).toMatchObject({ contentType: 'application/pdf', fileName: '整改佐证-退款凭证.pdf' });
+    const { createHash } = await import('node:crypto');
+    expect(ev.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+
+    t = await ok(
+      REPORT,
+      { id: t.id, version: t.version, text: '已上传退款凭证', percent: 60, evidence: [ev.id] },
+      unitT,
+    );
+    const q = await hub.gql(
+      `query($id: ID!) { rectification(id: $id) { evidence { id fileName sha256 downloadPath } } }`,
+      { id: t.id },
+      unitT,
+    );
+    expect(q.data!.rectification.evidence).toEqual([
+      { id: ev.id, fileName: '整改佐证-退款凭证.pdf', sha256: ev.sha256, downloadPath: `/evidence/${ev.id}` },
+    ]);
+
+    const get = (token: string | null) =>
+      fetch(`${base()}/evidence/${ev.id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const asSupervisor = await get(await tok(Role.FINANCE, w.finance));
+    expect(asSupervisor.status).toBe(200);
+    expect(Buffer.from(await asSupervisor.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(asSupervisor.headers.get('content-disposition')).toContain(
+      encodeURIComponent('整改佐证-退款凭证.pdf'),
+    );
+    // denied: an agency that does not supervise it, another unit, and the public all get 404
+    expect((await get(await tok(Role.REFORM, w.reform))).status).toBe(404);
+    expect((await get(await tok(Role.UNIT, w.unitB))).status).toBe(404);
+    expect((await get(null)).status).toBe(404);
+    expect((await get('not-a-token')).status).toBe(401);
+  });
+
+  it('refuses uploads by others, disguised programs and oversize files', async () => {
+    const unitT = await tok(Role.UNIT, w.unitA);
+    let t = await jointTask();
+    t = await ok(START, { id: t.id, version: t.version }, unitT);
+    expect((await upload(t.id, await tok(Role.AUDIT, w.audit), pdf, 'a.pdf')).status).toBe(403);
+    const exe = await upload(
+      t.id,
+      unitT,
+      Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
+      '看起来是PDF.pdf',
+    );
+    expect(exe.status).toBe(415);
+    expect(((await exe.json()) as { error: { code: string } }).error.code).toBe('UNSUPPORTED_TYPE');
+    expect((await upload('bogus', unitT, pdf, 'a.pdf')).status).toBe(404);
+    const stored = await hub
+      .knex('evidence')
+      .where('rectification_id', Number(Buffer.from(t.id, 'base64url').toString().split(':')[1]))
+      .count({ n: '*' })
+      .first();
+    expect(Number(stored!.n)).toBe(0);
+  });
+});
+
+describe('整改台账 ledger export', () => {
+  it('has the same rows as the API for the same filter and viewer', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const unit = await f.org(OrganizationKind.BUDGET_UNIT, { name: `台账测试单位${Date.now()}` });
+    const unitT = await tok(Role.UNIT, unit);
+    const t1 = await jointTask(unit);
+    const t2 = await jointTask(unit);
+    let s = await ok(START, { id: t2.id, version: t2.version }, unitT);
+    s = await ok(
+      REPORT,
+      { id: t2.id, version: s.version, text: '已整改一半', percent: 50, moneyRecovered: '1234.56' },
+      unitT,
+    );
+    const auditT = await tok(Role.AUDIT, w.audit);
+    const api = await hub.gql(
+      `query($u: ID!) { rectifications(first: 100, filterBy: { units: [$u] }) { totalCount nodes { id state moneyRecovered unit { name } } } }`,
+      { u: unit.gid },
+      auditT,
+    );
+    const res = await fetch(
+      `${hub.server.url.replace(/\/graphql$/, '')}/rectifications/ledger.xlsx?units=${unit.gid}`,
+      { headers: { authorization: `Bearer ${auditT}` } },
+    );
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(header).toContain('整改状态');
+    const col = (name: string) => header.indexOf(name) + 1;
+    const data: { state: string; money: unknown; unit: unknown }[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 3 && row.getCell(1).value !== '合计' && typeof row.getCell(1).value === 'number') {
+        data.push({
+          state: String(row.getCell(col('整改状态')).value),
+          money: row.getCell(col('整改金额(元)')).value,
+          unit: row.getCell(col('责任单位')).value,
+        });
+      }
+    });
+    expect(data).toHaveLength(api.data!.rectifications.totalCount);
+    expect(data).toHaveLength(2);
+    expect(data.map((d) => d.unit)).toEqual([unit.name, unit.name]);
+    expect(data.map((d) => d.state).sort()).toEqual(['待整改', '整改中']);
+    expect(data.map((d) => Number(d.money)).sort((a, b) => a - b)).toEqual([0, 1234.56]);
+    void t1;
+    // another unit's token gets none of these rows
+    const other = await fetch(
+      `${hub.server.url.replace(/\/graphql$/, '')}/rectifications/ledger.xlsx?units=${unit.gid}`,
+      { headers: { authorization: `Bearer ${await tok(Role.UNIT, w.unitB)}` } },
+    );
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(Buffer.from(await other.arrayBuffer()) as never);
+    let rows2 = 0;
+    wb2.worksheets[0]!.eachRow((row, n) => {
+      if (n > 3 && typeof row.getCell(1).value === 'number') rows2++;
+    });
+    expect(rows2).toBe(0);
+  });
+});

@@ -7,6 +7,7 @@ import { AccessRequest, SharingEvent, SharingRule } from '../modules/sharing/sha
 import { AccessLogEntry } from '../modules/access-log/access-log.entity.js';
 import { ChangeEvent, FindingRevision } from '../modules/publishing/publishing.entity.js';
 import {
+  Evidence,
   Rectification,
   RectificationEvent,
   RectificationFinding,
@@ -31,4 +32,5 @@ export const ENTITIES = [
   RectificationFinding,
   RectificationSupervisor,
   RectificationEvent,
+  Evidence,
 ];

@@ -154,3 +154,35 @@ export class RectificationEvent {
   @Property({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 }
+
+/** An evidence file (佐证材料) uploaded for a task; the bytes live in the evidence store by SHA-256. */
+@Entity({ tableName: 'evidence' })
+export class Evidence {
+  @Property({ type: 'integer', primary: true, autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Rectification)
+  @Index()
+  rectification!: Rectification;
+
+  @Property({ type: 'string', length: 64 })
+  sha256!: string;
+
+  @Property({ type: 'text' })
+  fileName!: string;
+
+  @Property({ type: 'text' })
+  contentType!: string;
+
+  @Property({ type: 'bigint' })
+  size!: string;
+
+  @ManyToOne(() => Organization)
+  uploadedBy!: Organization;
+
+  @Property({ type: 'text' })
+  uploadedByUser!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  at: Date = new Date();
+}

@@ -12,7 +12,8 @@ import {
 } from 'type-graphql';
 import type { Knex } from 'knex';
 import type { HubContext } from '../../context.js';
-import { fromGlobalId } from '../../shared/global-id.js';
+import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
+import { toDate } from '../../shared/timestamps.js';
 import { dbId, dbIds } from '../../shared/ids.js';
 import { ConnectionArgs, connectionTypes, paginate } from '../../shared/relay.js';
 import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
@@ -33,6 +34,7 @@ import {
   RectificationChangeInput,
   RectificationCreateInput,
   RectificationEscalateInput,
+  EvidenceObject,
   RectificationEventObject,
   RectificationExtensionDecisionInput,
   RectificationExtensionInput,
@@ -57,7 +59,7 @@ const taskId = (id: string) => {
 };
 
 /** The policy's view of a row, from the request's loaders. */
-async function viewOf(ctx: HubContext, r: RectRow): Promise<svc.TaskView> {
+export async function viewOf(ctx: HubContext, r: RectRow): Promise<svc.TaskView> {
   const [supervisorIds, approvedBy] = await Promise.all([
     ctx.loaders.rectSupervisors.load(r.dbId),
     r.state === RectificationState.SUBMITTED
@@ -151,12 +153,27 @@ export class RectificationResolver {
   ) {
     return this.run(ctx, async () => {
       const id = taskId(input.id);
+      const evIds = dbIds(input.evidence, 'Evidence', 'evidence') ?? [];
+      const evidence = evIds.length
+        ? ((await ctx
+            .knex('evidence')
+            .select('id', 'sha256', 'file_name')
+            .whereIn('id', evIds)
+            .where('rectification_id', id)) as {
+            id: number;
+            sha256: string;
+            file_name: string;
+          }[])
+        : [];
+      if (evidence.length !== new Set(evIds).size) {
+        throw new UserInputProblem('NOT_FOUND', 'Evidence must be uploaded to this task first.', 'evidence');
+      }
       await svc.reportProgress(ctx.knex, ctx.viewer, id, input.version, {
         text: input.text,
         percent: input.percent,
         moneyRecovered: input.moneyRecovered ?? null,
         rulesEstablished: input.rulesEstablished ?? null,
-        evidence: [],
+        evidence: evidence.map((e) => ({ id: e.id, sha256: e.sha256, fileName: e.file_name })),
       });
       return id;
     });
@@ -345,6 +362,27 @@ export class RectificationResolver {
   @FieldResolver()
   async progress(@Root() r: RectRow, @Ctx() ctx: HubContext) {
     return (await ctx.loaders.rectStats.load(r.dbId)).progress;
+  }
+
+  @FieldResolver(() => [EvidenceObject], { description: 'Evidence files uploaded for it (佐证材料).' })
+  async evidence(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    const rows = (await ctx
+      .knex('evidence')
+      .select('*')
+      .where('rectification_id', r.dbId)
+      .orderBy('id')) as Record<string, unknown>[];
+    return rows.map((e) => {
+      const id = toGlobalId('Evidence', e.id as number);
+      return {
+        id,
+        fileName: e.file_name,
+        contentType: e.content_type,
+        size: Number(e.size),
+        sha256: e.sha256,
+        uploadedAt: toDate(e.at),
+        downloadPath: `/evidence/${id}`,
+      };
+    });
   }
 
   @FieldResolver()

@@ -46,6 +46,7 @@ export const rectificationRules: TypeRules = {
       'extensionRequested',
       'moneyRecovered',
       'progress',
+      'evidence',
       'timeline',
       'version',
       'createdAt',
@@ -59,6 +60,12 @@ export const rectificationRules: TypeRules = {
   ),
   RectificationEvent: Object.fromEntries(
     ['at', 'type', 'actor', 'actorUser', 'version', 'summary', 'detail'].map((f) => [f, Access.VISIBLE]),
+  ),
+  Evidence: Object.fromEntries(
+    ['id', 'fileName', 'contentType', 'size', 'sha256', 'uploadedAt', 'downloadPath'].map((f) => [
+      f,
+      Access.VISIBLE,
+    ]),
   ),
   RectificationConnection: {
     edges: Access.VISIBLE,

@@ -234,6 +234,40 @@ export class RectificationReportInput {
 
   @Field(() => String, { nullable: true, description: 'Rules or systems established (建章立制).' })
   rulesEstablished?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Evidence files uploaded to this task (POST /rectifications/:id/evidence), by id (佐证材料).',
+  })
+  evidence?: string[] | null;
+}
+
+@ObjectType('Evidence', {
+  description: 'An evidence file of a task (佐证材料); download at `downloadPath`.',
+  simpleResolvers: true,
+})
+export class EvidenceObject {
+  @Field(() => ID, { description: 'Id (标识).' })
+  id!: string;
+
+  @Field(() => String, { description: 'File name as uploaded (文件名).' })
+  fileName!: string;
+
+  @Field(() => String, { description: 'Content type detected from the bytes (文件类型).' })
+  contentType!: string;
+
+  @Field(() => Int, { description: 'Size in bytes (大小).' })
+  size!: number;
+
+  @Field(() => String, { description: 'SHA-256 of the content, hex (校验值).' })
+  sha256!: string;
+
+  @Field(() => GraphQLDateTime, { description: 'Uploaded at (上传时间).' })
+  uploadedAt!: Date;
+
+  @Field(() => String, { description: 'Path to GET with the same bearer token (下载地址).' })
+  downloadPath!: string;
 }
 
 @InputType('RectificationVerifyInput', { description: 'A supervisor’s verification (核验).' })
