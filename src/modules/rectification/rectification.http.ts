@@ -6,6 +6,7 @@
  * All take the same bearer token as /graphql. A task or file you may not see is 404, like one that
  * does not exist.
  */
+import { pipeline } from 'node:stream/promises';
 import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { HubContext } from '../../context.js';
@@ -101,7 +102,8 @@ export function mountRectificationRoutes(app: Express, deps: HttpDeps): void {
       res.setHeader('content-disposition', disposition(ev.file_name as string));
       res.setHeader('x-content-sha256', ev.sha256 as string);
       res.setHeader('x-content-type-options', 'nosniff');
-      stream.pipe(res);
+      // pipeline closes the file when the client goes away mid-download
+      await pipeline(stream, res).catch(() => {});
     } catch (e) {
       if (e instanceof EvidenceError) return fail(res, e.httpStatus, e.code, e.message);
       throw e;
