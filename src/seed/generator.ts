@@ -262,6 +262,7 @@ export interface SeedCounts {
   policies: number;
   reviews: number;
   findings: number;
+  rectifications: number;
 }
 
 export interface SeedOptions {
@@ -581,14 +582,158 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
     written += findingRows.length;
     await flush();
     say(`findings: ${written}`);
+
+    const tasks = await seedRectifications(trx, r, agencyId);
+    say(`rectification tasks: ${tasks}`);
     return {
       organizations: orgIds.length,
       projects: projectIds.length,
       policies: policyIds.length,
       reviews: reviewIds.length,
       findings: written,
+      rectifications: tasks,
     };
   });
 }
 
 const fiscalYearText = (y: number) => `${y}年度，`;
+
+/**
+ * About one in 25 published, non-discipline findings gets a rectification task, in every state, with
+ * a plausible timeline; deadlines fall between mid-2026 and 2027, so some are overdue "today".
+ * Audit tasks are co-supervised by the finance bureau (joint sign-off).
+ */
+async function seedRectifications(
+  trx: Knex.Transaction,
+  r: Rng,
+  agencyId: Record<FindingSource, number>,
+): Promise<number> {
+  const findings = (await trx('finding')
+    .select('id', 'agency_id', 'unit_id', 'source', 'amount_involved')
+    .where('publication_state', 'PUBLISHED')
+    .whereNot('source', 'DISCIPLINE')
+    .orderBy('id')) as {
+    id: number;
+    agency_id: number;
+    unit_id: number;
+    source: FindingSource;
+    amount_involved: string | null;
+  }[];
+  const picked = findings.filter((_, i) => i % 25 === 7);
+  const MEASURES = [
+    '追回违规资金并退回原渠道，完善资金审批制度',
+    '开展专项自查，建立项目资金台账，明确责任人',
+    '调整预算安排，加快项目实施进度',
+    '修订内部控制制度，组织财务人员专题培训',
+    '补充完善绩效目标和指标，规范自评工作',
+  ];
+  const STATES = [
+    'ASSIGNED',
+    'IN_PROGRESS',
+    'IN_PROGRESS',
+    'SUBMITTED',
+    'RETURNED',
+    'CLOSED',
+    'CLOSED',
+  ] as const;
+  let count = 0;
+  for (let i = 0; i < picked.length; i += 500) {
+    const part = picked.slice(i, i + 500);
+    const plans = part.map((f) => {
+      const state = r.pick(STATES);
+      const month = r.int(6, 15);
+      const deadline = `${month > 12 ? 2027 : 2026}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+      const kind = r.weighted<string>([
+        ['IMMEDIATE', 2],
+        ['DEADLINE', 6],
+        ['LONG_TERM', 1],
+      ]);
+      return { f, state, deadline, kind, measures: r.pick(MEASURES), percent: r.int(20, 95) };
+    });
+    const ids = (await trx('rectification')
+      .insert(
+        plans.map((p) => ({
+          unit_id: p.f.unit_id,
+          lead_id: p.f.agency_id,
+          kind: p.kind,
+          measures: p.measures,
+          deadline: p.deadline,
+          next_milestone: p.kind === 'LONG_TERM' ? p.deadline : null,
+          state: p.state,
+          submission_no: ['SUBMITTED', 'RETURNED', 'CLOSED'].includes(p.state) ? 1 : 0,
+          conclusion: p.state === 'CLOSED' ? 'RECTIFIED' : p.state === 'RETURNED' ? 'NOT_RECTIFIED' : null,
+          closed_at: p.state === 'CLOSED' ? new Date(`${p.deadline}T08:00:00Z`) : null,
+        })),
+      )
+      .returning('id')) as { id: number }[];
+    const links: Record<string, unknown>[] = [];
+    const sups: Record<string, unknown>[] = [];
+    const events: Record<string, unknown>[] = [];
+    ids.forEach(({ id }, k) => {
+      const p = plans[k]!;
+      links.push({ rectification_id: id, finding_id: p.f.id });
+      const supervisors = [p.f.agency_id, ...(p.f.source === 'AUDIT' ? [agencyId.PERFORMANCE] : [])];
+      for (const a of supervisors) sups.push({ rectification_id: id, agency_id: a });
+      let v = 0;
+      const ev = (type: string, actor: number, payload: Record<string, unknown>) =>
+        events.push({
+          rectification_id: id,
+          type,
+          actor_id: actor,
+          actor_user: 'demo',
+          version: ++v,
+          payload: JSON.stringify(payload),
+        });
+      ev('CREATED', p.f.agency_id, {
+        kind: p.kind,
+        deadline: p.deadline,
+        measures: p.measures,
+        lead: p.f.agency_id,
+        supervisors,
+        findings: [p.f.id],
+      });
+      if (p.state === 'ASSIGNED') return;
+      ev('STARTED', p.f.unit_id, {});
+      const money = p.f.amount_involved && r.chance(0.6) ? p.f.amount_involved : null;
+      ev('REPORTED', p.f.unit_id, {
+        text: r.pick(['已制定整改方案并落实责任人', '已追回部分资金', '已完成制度修订', '项目已加快推进']),
+        percent: p.state === 'IN_PROGRESS' ? p.percent : 100,
+        moneyRecovered: money,
+        rulesEstablished: r.chance(0.4)
+          ? r.pick(['《专项资金管理办法》', '《政府采购内部控制规程》', '《项目绩效管理实施细则》'])
+          : null,
+        evidence: [],
+      });
+      if (p.state === 'IN_PROGRESS') return;
+      ev('SUBMITTED', p.f.unit_id, { submission: 1, note: '整改完成，申请核验' });
+      if (p.state === 'SUBMITTED') return;
+      if (p.state === 'RETURNED') {
+        ev('RETURNED', p.f.agency_id, {
+          submission: 1,
+          reason: '佐证材料不充分，请补充',
+          conclusion: 'NOT_RECTIFIED',
+        });
+        return;
+      }
+      supervisors.forEach((a, j) =>
+        ev('APPROVED', a, {
+          submission: 1,
+          conclusion: 'RECTIFIED',
+          closes: j === supervisors.length - 1,
+          reason: null,
+        }),
+      );
+    });
+    await trx('rectification_finding').insert(links);
+    await trx('rectification_supervisor').insert(sups);
+    for (let j = 0; j < events.length; j += 1000)
+      await trx('rectification_event').insert(events.slice(j, j + 1000));
+    // the task's version is that of its last event
+    await trx.raw(
+      `update rectification t set version = e.v from (select rectification_id, max(version) v from rectification_event where rectification_id = any(?) group by rectification_id) e where e.rectification_id = t.id`,
+      [ids.map((x) => x.id)],
+    );
+    count += ids.length;
+  }
+  return count;
+}
