@@ -19,36 +19,54 @@ import { createContext, type HubContext } from './context.js';
 import { makeViewer, PUBLIC_VIEWER, type Viewer } from './auth/viewer.js';
 import { verifyToken } from './auth/tokens.js';
 import { unauthenticated } from './shared/errors.js';
-import { Role } from './shared/enums.js';
+import { OrganizationKind, Role } from './shared/enums.js';
 import { mountRectificationRoutes } from './modules/rectification/rectification.http.js';
 import { EvidenceStore } from './modules/evidence/evidence.store.js';
 
 /** Organisation codes rarely change: cache code -> id for a minute to spare a query per request. */
 function orgResolver(orm: MikroORM) {
-  const cache = new Map<string, { id: number; at: number } | null>();
-  return async (code: string): Promise<number | null> => {
+  const cache = new Map<string, { org: OrgOfToken; at: number } | null>();
+  return async (code: string): Promise<OrgOfToken | null> => {
     const hit = cache.get(code);
-    if (hit !== undefined && (hit === null || Date.now() - hit.at < 60_000)) return hit?.id ?? null;
-    const row = await orm.em.getKnex()('organization').select('id').where({ code }).first();
-    cache.set(code, row ? { id: row.id as number, at: Date.now() } : null);
+    if (hit !== undefined && (hit === null || Date.now() - hit.at < 60_000)) return hit?.org ?? null;
+    const row = await orm.em.getKnex()('organization').select('id', 'kind').where({ code }).first();
+    const org = row ? { id: row.id as number, kind: row.kind as OrganizationKind } : null;
+    cache.set(code, org ? { org, at: Date.now() } : null);
     if (cache.size > 10_000) cache.clear();
-    return row ? (row.id as number) : null;
+    return org;
   };
 }
+
+type OrgOfToken = { id: number; kind: OrganizationKind };
+
+/** The kind of organisation each role acts for: an AUDIT token naming a budget unit is refused. */
+const KIND_OF_ROLE: Record<Exclude<Role, Role.PUBLIC>, OrganizationKind> = {
+  FINANCE: OrganizationKind.OVERSIGHT_AGENCY,
+  AUDIT: OrganizationKind.OVERSIGHT_AGENCY,
+  REFORM: OrganizationKind.OVERSIGHT_AGENCY,
+  DISCIPLINE: OrganizationKind.OVERSIGHT_AGENCY,
+  UNIT: OrganizationKind.BUDGET_UNIT,
+  EVALUATOR: OrganizationKind.THIRD_PARTY,
+  LEADERSHIP: OrganizationKind.LEADERSHIP,
+  HUB_ADMIN: OrganizationKind.HUB_OPERATOR,
+};
 
 export async function viewerFromHeader(
   config: HubConfig,
   header: string | undefined,
-  orgId: (code: string) => Promise<number | null>,
+  orgOf: (code: string) => Promise<OrgOfToken | null>,
 ): Promise<Viewer> {
   if (!header) return PUBLIC_VIEWER;
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".');
   const claims = await verifyToken(config, m[1]!);
   if (claims.role === Role.PUBLIC) return makeViewer(Role.PUBLIC, null, claims.sub);
-  const id = await orgId(claims.org!);
-  if (id === null) throw unauthenticated('The organisation named in the token is not known to the hub.');
-  return makeViewer(claims.role, { id, code: claims.org! }, claims.sub);
+  const org = await orgOf(claims.org!);
+  if (org === null) throw unauthenticated('The organisation named in the token is not known to the hub.');
+  if (org.kind !== KIND_OF_ROLE[claims.role as Exclude<Role, Role.PUBLIC>]) {
+    throw unauthenticated(`A ${claims.role} token cannot act for an organisation of kind ${org.kind}.`);
+  }
+  return makeViewer(claims.role, { id: org.id, code: claims.org! }, claims.sub);
 }
 
 /**
@@ -281,7 +299,9 @@ export async function startServer(opts: {
             randomUUID(),
           );
           return true;
-        } catch {
+        } catch (e) {
+          // 4401, like HTTP's 401: the token is the problem, not the subscription
+          c.extra.socket.close(4401, e instanceof GraphQLError ? e.message.slice(0, 120) : 'Unauthorized');
           return false;
         }
       },

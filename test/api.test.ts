@@ -63,6 +63,8 @@ describe('authentication', () => {
     ],
     ['a token naming an unknown organisation', async () => hub.token(Role.AUDIT, 'NO-SUCH-ORG')],
     ['a role token without organisation', async () => hub.token(Role.AUDIT, null)],
+    ['an agency role acting for a budget unit', async () => hub.token(Role.AUDIT, w.unitA.code)],
+    ['a unit role acting for an agency', async () => hub.token(Role.UNIT, w.audit.code)],
     ['garbage', async () => 'not.a.jwt'],
   ])('rejects %s with 401 UNAUTHENTICATED and no data', async (_name, make) => {
     const token = await make();

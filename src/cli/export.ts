@@ -6,7 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabaseForCli } from '../db/database.js';
 import { migrateUp, openOrm } from '../db/orm.js';
 import { createContext } from '../context.js';
 import { makeViewer } from '../auth/viewer.js';
@@ -46,7 +46,7 @@ if (filter.states?.some((s) => !Object.values(RectificationState).includes(s))) 
   process.exit(2);
 }
 const config = loadConfig();
-const db = await openDatabase(config);
+const db = await openDatabaseForCli(config);
 const orm = await openOrm(db.url, db.poolMax);
 let code = 0;
 try {

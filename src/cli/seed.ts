@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabaseForCli } from '../db/database.js';
 import { migrateUp, openOrm } from '../db/orm.js';
 import { seedDemo } from '../seed/generator.js';
 
@@ -18,7 +18,7 @@ if (!(scale > 0 && scale <= 1000)) {
   process.exit(2);
 }
 const config = loadConfig();
-const db = await openDatabase(config);
+const db = await openDatabaseForCli(config);
 const orm = await openOrm(db.url, db.poolMax);
 try {
   await migrateUp(orm);

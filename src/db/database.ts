@@ -1,5 +1,5 @@
 import { loadConfig, type HubConfig } from '../config.js';
-import { startEmbeddedDatabase } from './embedded.js';
+import { DataDirLockedError, startEmbeddedDatabase } from './embedded.js';
 
 export interface DatabaseHandle {
   url: string;
@@ -24,4 +24,17 @@ export async function openDatabase(config: HubConfig = loadConfig()): Promise<Da
     return { url: config.databaseUrl, embedded: false, poolMax: config.dbPoolMax, stop: async () => {} };
   const db = await startEmbeddedDatabase(config.dataDir, { maxConnections: 8 });
   return { url: db.url, embedded: true, poolMax: EMBEDDED_POOL_MAX, stop: db.stop };
+}
+
+/** For command-line tools: a locked data folder is a one-line message and exit code 1, not a stack. */
+export async function openDatabaseForCli(config: HubConfig = loadConfig()): Promise<DatabaseHandle> {
+  try {
+    return await openDatabase(config);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
 }

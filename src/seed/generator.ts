@@ -648,7 +648,16 @@ async function seedRectifications(
         ['DEADLINE', 6],
         ['LONG_TERM', 1],
       ]);
-      return { f, state, deadline, kind, measures: r.pick(MEASURES), percent: r.int(20, 95) };
+      return {
+        f,
+        state,
+        deadline,
+        kind,
+        measures: r.pick(MEASURES),
+        percent: r.int(20, 95),
+        closedMonth: r.int(2, 9),
+        closedDay: r.int(1, 28),
+      };
     });
     const ids = (await trx('rectification')
       .insert(
@@ -662,7 +671,8 @@ async function seedRectifications(
           state: p.state,
           submission_no: ['SUBMITTED', 'RETURNED', 'CLOSED'].includes(p.state) ? 1 : 0,
           conclusion: p.state === 'CLOSED' ? 'RECTIFIED' : p.state === 'RETURNED' ? 'NOT_RECTIFIED' : null,
-          closed_at: p.state === 'CLOSED' ? new Date(`${p.deadline}T08:00:00Z`) : null,
+          // closed in the past: the demo world's present is late 2026
+          closed_at: p.state === 'CLOSED' ? new Date(Date.UTC(2026, p.closedMonth, p.closedDay, 8)) : null,
         })),
       )
       .returning('id')) as { id: number }[];

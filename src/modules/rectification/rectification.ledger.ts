@@ -115,7 +115,7 @@ export async function* ledgerRows(
         return {
           source: SOURCE_ZH[f.source as string] ?? String(f.source),
           ref: content ? String(f.source_ref) : '—',
-          title: content ? String(f.title) : `（${String(f.category)}，内容未共享）`,
+          title: content ? String(f.description) : `（${String(f.category)}，内容未共享）`,
         };
       });
       const lastReport = reports[reports.length - 1];
