@@ -502,3 +502,39 @@ describe('整改台账 ledger export', () => {
     expect(rows2).toBe(0);
   });
 });
+
+describe('live tracking', () => {
+  it('pushes a change of a task to its unit, and nothing of other units’ tasks', async () => {
+    const { createClient } = await import('graphql-ws');
+    const WebSocket = (await import('ws')).default;
+    const unitT = await tok(Role.UNIT, w.unitA);
+    const client = createClient({
+      url: hub.server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${unitT}` },
+      retryAttempts: 0,
+    });
+    const seen: { id: string; state: string; unit: { code: string } }[] = [];
+    const dispose = client.subscribe(
+      { query: 'subscription { rectificationChanged { id state unit { code } } }' },
+      {
+        next: (m) => void seen.push((m.data as any).rectificationChanged),
+        error: () => {},
+        complete: () => {},
+      },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const other = await jointTask(w.unitB);
+    const mine = await jointTask(w.unitA);
+    await ok(START, { id: mine.id, version: mine.version }, unitT);
+    for (let i = 0; i < 50 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 200));
+    dispose();
+    await client.dispose();
+    expect(seen.map((s) => [s.id, s.state])).toEqual([
+      [mine.id, 'ASSIGNED'],
+      [mine.id, 'IN_PROGRESS'],
+    ]);
+    expect(seen.some((s) => s.id === other.id)).toBe(false);
+  });
+});
