@@ -20,6 +20,7 @@ import {
   FindingRevisionResolver,
   PublishingResolver,
 } from './modules/publishing/publishing.resolver.js';
+import { ReviewPublishingResolver } from './modules/publishing/review-publishing.js';
 import {
   RectificationEventResolver,
   RectificationResolver,
@@ -44,6 +45,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       FindingHistoryResolver,
       FindingRevisionResolver,
       RectificationResolver,
+      ReviewPublishingResolver,
       RectificationEventResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],

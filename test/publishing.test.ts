@@ -360,3 +360,49 @@ describe('the change feed', () => {
     expect(String((err as { code?: number })?.code ?? err)).toMatch(/4403|4401|Forbidden/);
   });
 });
+
+describe('publishing reviews', () => {
+  it('creates, leaves an identical resend alone, updates on change, and withdraws — its own reviews only', async () => {
+    const financeT = await hub.token(Role.FINANCE, w.finance.code);
+    const P = `mutation($input: ReviewPublishInput!) { reviewPublish(input: $input) { created changed review { id version score grade title publicationState } userErrors { code field } } }`;
+    const input = {
+      sourceRef: `PJ-${Date.now()}`,
+      title: '2025年度义务教育薄弱环节改善项目绩效评价',
+      reviewType: '项目支出绩效评价',
+      fiscalYear: 2025,
+      unit: w.unitA.gid,
+      score: '78.5',
+      conclusion: '评价等级为“中”。',
+      indicatorResults: [{ name: '预算执行率', target: '100%', actual: '82%', score: '8.20' }],
+      completedOn: '2026-03-15',
+    };
+    const a = (await hub.gql(P, { input }, financeT)).data!.reviewPublish;
+    expect(a).toMatchObject({
+      created: true,
+      changed: true,
+      review: { version: 1, score: '78.50', grade: 'FAIR', publicationState: 'PUBLISHED' },
+    });
+    const b = (await hub.gql(P, { input }, financeT)).data!.reviewPublish;
+    expect(b).toMatchObject({ created: false, changed: false, review: { version: 1 } });
+    const c = (await hub.gql(P, { input: { ...input, score: '91' } }, financeT)).data!.reviewPublish;
+    expect(c).toMatchObject({
+      created: false,
+      changed: true,
+      review: { version: 2, score: '91.00', grade: 'EXCELLENT' },
+    });
+    const auditT = await hub.token(Role.AUDIT, w.audit.code);
+    expect(
+      (await hub.gql(P, { input: { ...input, sourceRef: 'SJ-x', score: '50' } }, auditT)).data!.reviewPublish
+        .userErrors[0].code,
+    ).toBe('NOT_APPLICABLE');
+    const W = `mutation($input: ReviewWithdrawInput!) { reviewWithdraw(input: $input) { review { publicationState version } userErrors { code } } }`;
+    expect(
+      (await hub.gql(W, { input: { id: c.review.id, version: 2, reason: '越权撤回' } }, auditT)).data!
+        .reviewWithdraw.userErrors[0].code,
+    ).toBe('NOT_FOUND');
+    const wd = (
+      await hub.gql(W, { input: { id: c.review.id, version: 2, reason: '评价报告重新出具' } }, financeT)
+    ).data!.reviewWithdraw;
+    expect(wd).toEqual({ review: { publicationState: 'WITHDRAWN', version: 3 }, userErrors: [] });
+  });
+});
