@@ -12,6 +12,7 @@ import { findingsByIds, mapFinding, type FindingRow } from '../finding/finding.r
 import { FindingInterface } from '../finding/finding.types.js';
 import { MAX_BATCH_ROWS, parseLedgerRows } from '../import/index.js';
 import { changeBus } from './change-bus.js';
+import { abortable } from '../../shared/abortable.js';
 import {
   correctFinding,
   publishFindings,
@@ -305,22 +306,7 @@ export class PublishingResolver {
  * iterator's return() aborts the wait at once, so an unsubscribe never leaves a listener behind.
  */
 function liveChanges(ctx: HubContext): AsyncIterableIterator<ChangeEventRow> {
-  const stop = new AbortController();
-  const gen = changesFor(ctx, stop.signal);
-  return {
-    next: () => gen.next(),
-    return: (value?: unknown) => {
-      stop.abort();
-      return gen.return(value as never);
-    },
-    throw: (e?: unknown) => {
-      stop.abort();
-      return gen.throw(e);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  return abortable((signal) => changesFor(ctx, signal));
 }
 
 async function* changesFor(ctx: HubContext, signal: AbortSignal): AsyncGenerator<ChangeEventRow> {

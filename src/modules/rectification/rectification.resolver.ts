@@ -20,6 +20,7 @@ import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
 import { canSeeFindingRow } from '../../policy/access.js';
 import { loadSharingState } from '../../policy/sharing.js';
 import { rectificationBus } from '../publishing/change-bus.js';
+import { abortable } from '../../shared/abortable.js';
 import { RectificationState } from './rectification.entity.js';
 import {
   mapRect,
@@ -445,9 +446,8 @@ export function rectificationQuery(
 
 /** Per subscriber: reload each changed task under the subscriber's permissions; return() stops at once. */
 function liveTasks(ctx: HubContext): AsyncIterableIterator<RectRow> {
-  const stop = new AbortController();
-  const gen = (async function* () {
-    for await (const msg of rectificationBus.listen(stop.signal)) {
+  return abortable(async function* (signal) {
+    for await (const msg of rectificationBus.listen(signal)) {
       ctx.viewer.sharing = await loadSharingState(ctx.knex, ctx.viewer.orgId);
       // a subscription lives long: forget what earlier events loaded
       for (const l of [
@@ -466,19 +466,5 @@ function liveTasks(ctx: HubContext): AsyncIterableIterator<RectRow> {
         if (r) yield r;
       }
     }
-  })();
-  return {
-    next: () => gen.next(),
-    return: (v?: unknown) => {
-      stop.abort();
-      return gen.return(v as never);
-    },
-    throw: (e?: unknown) => {
-      stop.abort();
-      return gen.throw(e);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  });
 }
