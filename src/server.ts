@@ -60,13 +60,14 @@ export async function viewerFromHeader(
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw unauthenticated('The Authorization header must be "Bearer <token>".');
   const claims = await verifyToken(config, m[1]!);
-  if (claims.role === Role.PUBLIC) return makeViewer(Role.PUBLIC, null, claims.sub);
+  const expiresAt = claims.exp ? claims.exp * 1000 : null;
+  if (claims.role === Role.PUBLIC) return { ...makeViewer(Role.PUBLIC, null, claims.sub), expiresAt };
   const org = await orgOf(claims.org!);
   if (org === null) throw unauthenticated('The organisation named in the token is not known to the hub.');
   if (org.kind !== KIND_OF_ROLE[claims.role as Exclude<Role, Role.PUBLIC>]) {
     throw unauthenticated(`A ${claims.role} token cannot act for an organisation of kind ${org.kind}.`);
   }
-  return makeViewer(claims.role, { id: org.id, code: claims.org! }, claims.sub);
+  return { ...makeViewer(claims.role, { id: org.id, code: claims.org! }, claims.sub), expiresAt };
 }
 
 /**
@@ -307,8 +308,17 @@ export async function startServer(opts: {
       },
       context: (c) => c.extra.ctx!,
       onNext: async (c) => {
+        const ctx = c.extra.ctx;
+        // a subscription outlives its token only until the token expires: then the socket closes, 4401
+        if (ctx?.viewer.expiresAt != null && Date.now() >= ctx.viewer.expiresAt) {
+          // the payload is replaced by the error, so nothing of it leaves; then the socket is closed
+          setImmediate(() => c.extra.socket.close(4401, 'The bearer token has expired.'));
+          return {
+            errors: [{ message: 'The bearer token has expired.', extensions: { code: 'UNAUTHENTICATED' } }],
+          };
+        }
         // sensitive fields delivered live are logged like those read by queries
-        await c.extra.ctx?.accessLog.flush(c.extra.ctx.knex);
+        await ctx?.accessLog.flush(ctx.knex);
       },
     },
     wsServer,

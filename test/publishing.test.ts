@@ -406,3 +406,38 @@ describe('publishing reviews', () => {
     expect(wd).toEqual({ review: { publicationState: 'WITHDRAWN', version: 3 }, userErrors: [] });
   });
 });
+
+describe('subscriptions and token expiry', () => {
+  it('stops delivering when the subscriber’s token expires, and closes with 4401', async () => {
+    const shortT = await hub.token(Role.FINANCE, w.finance.code, { ttl: 2 });
+    const url = hub.server.url.replace('http', 'ws');
+    const client = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${shortT}` },
+      retryAttempts: 0,
+    });
+    const data: unknown[] = [];
+    const errors: unknown[] = [];
+    let closed: unknown = null;
+    client.on('closed', (e) => (closed = e));
+    client.subscribe(
+      { query: 'subscription { findingChanged { kind finding { title } } }' },
+      {
+        next: (m) => (m.data ? data.push(m.data) : errors.push(m.errors)),
+        error: (e) => errors.push(e),
+        complete: () => {},
+      },
+    );
+    await new Promise((r) => setTimeout(r, 2600)); // the token is now expired
+    await hub.gql(
+      IMPORT,
+      { input: { rows: [row(w.unitA.code, `EXP-${Date.now()}`, { title: '过期后发布' })] } },
+      await hub.token(Role.FINANCE, w.finance.code),
+    );
+    for (let i = 0; i < 30 && !closed; i++) await new Promise((r) => setTimeout(r, 100));
+    await client.dispose();
+    expect(data).toEqual([]);
+    expect((closed as { code?: number } | null)?.code).toBe(4401);
+  });
+});

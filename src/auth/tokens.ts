@@ -11,6 +11,8 @@ export interface TokenClaims {
   sub: string;
   role: Role;
   org: string | null;
+  /** Expiry, seconds since the epoch (set on verified tokens). */
+  exp?: number;
 }
 
 const ROLES = new Set<string>(Object.values(Role));
@@ -58,5 +60,5 @@ export async function verifyToken(config: HubConfig, token: string): Promise<Tok
   const org = typeof payload.org === 'string' ? payload.org : null;
   if (ROLE_NEEDS_ORG(role as Role) && !org)
     throw unauthenticated(`A ${role} token must name its organisation (org).`);
-  return { sub: payload.sub!, role: role as Role, org };
+  return { sub: payload.sub!, role: role as Role, org, exp: payload.exp };
 }

@@ -9,6 +9,8 @@ export interface Viewer {
   orgCode: string | null;
   /** Token subject (user id in the agency's system), for the access log. */
   userId: string | null;
+  /** When the token stops being valid (ms since the epoch); null without a token. */
+  expiresAt: number | null;
   clearance: Sensitivity;
   clearanceRank: number;
   /** Sharing rules and this viewer's approved access requests, loaded per request. */
@@ -42,6 +44,7 @@ export function makeViewer(
     clearance,
     clearanceRank: SENSITIVITY_RANK[clearance],
     sharing: EMPTY_SHARING,
+    expiresAt: null,
   };
 }
 
