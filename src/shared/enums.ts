@@ -6,7 +6,8 @@ import { registerEnumType } from 'type-graphql';
 
 type Described<E extends Record<string, string>> = { [K in keyof E]: string };
 
-function register<E extends Record<string, string>>(
+/** Registers an enum with GraphQL with a description for the type and for every value. */
+export function registerDescribedEnum<E extends Record<string, string>>(
   e: E,
   name: string,
   description: string,
@@ -28,7 +29,7 @@ export enum OrganizationKind {
   LEADERSHIP = 'LEADERSHIP',
   HUB_OPERATOR = 'HUB_OPERATOR',
 }
-register(OrganizationKind, 'OrganizationKind', 'Kind of organisation (机构类型).', {
+registerDescribedEnum(OrganizationKind, 'OrganizationKind', 'Kind of organisation (机构类型).', {
   OVERSIGHT_AGENCY: 'Oversight agency (监督部门): finance, audit, development-and-reform, discipline.',
   BUDGET_UNIT: 'Budget unit (预算单位/责任单位): the inspected department, street office or township.',
   THIRD_PARTY: 'Third-party evaluator or expert (第三方机构/专家).',
@@ -43,7 +44,7 @@ export enum FindingSource {
   REFORM = 'REFORM',
   DISCIPLINE = 'DISCIPLINE',
 }
-register(FindingSource, 'FindingSource', 'Oversight source of a review or finding (监督来源).', {
+registerDescribedEnum(FindingSource, 'FindingSource', 'Oversight source of a review or finding (监督来源).', {
   PERFORMANCE: 'Budget performance evaluation by the finance bureau (财政绩效评价).',
   AUDIT: 'Audit by the audit bureau (审计).',
   REFORM: 'Inspection of investment projects by the development-and-reform bureau (发改稽察).',
@@ -57,7 +58,7 @@ export enum Sensitivity {
   RESTRICTED = 'RESTRICTED',
   SECRET = 'SECRET',
 }
-register(
+registerDescribedEnum(
   Sensitivity,
   'Sensitivity',
   'Sensitivity level of a record (密级/敏感级别), ordered PUBLIC < SECRET.',
@@ -80,7 +81,7 @@ export enum Severity {
   MODERATE = 'MODERATE',
   SERIOUS = 'SERIOUS',
 }
-register(Severity, 'Severity', 'Severity of a finding (问题严重程度).', {
+registerDescribedEnum(Severity, 'Severity', 'Severity of a finding (问题严重程度).', {
   MINOR: 'Minor (一般).',
   MODERATE: 'Moderate (较重).',
   SERIOUS: 'Serious (严重).',
@@ -92,11 +93,16 @@ export enum PublicationState {
   PUBLISHED = 'PUBLISHED',
   WITHDRAWN = 'WITHDRAWN',
 }
-register(PublicationState, 'PublicationState', 'Publication state of a record in the hub (发布状态).', {
-  DRAFT: 'Draft, visible to the authoring agency only (草稿).',
-  PUBLISHED: 'Published to the hub (已发布).',
-  WITHDRAWN: 'Withdrawn by its author, kept for the record (已撤回).',
-});
+registerDescribedEnum(
+  PublicationState,
+  'PublicationState',
+  'Publication state of a record in the hub (发布状态).',
+  {
+    DRAFT: 'Draft, visible to the authoring agency only (草稿).',
+    PUBLISHED: 'Published to the hub (已发布).',
+    WITHDRAWN: 'Withdrawn by its author, kept for the record (已撤回).',
+  },
+);
 
 export enum RectificationStatus {
   PENDING = 'PENDING',
@@ -104,12 +110,17 @@ export enum RectificationStatus {
   RECTIFIED = 'RECTIFIED',
   CONTINUING = 'CONTINUING',
 }
-register(RectificationStatus, 'RectificationStatus', 'Rectification status of a finding (整改状态).', {
-  PENDING: 'Not yet rectified (待整改).',
-  IN_PROGRESS: 'Rectification in progress (整改中).',
-  RECTIFIED: 'Rectified and verified (已整改/已销号).',
-  CONTINUING: 'Accepted as long-term rectification (持续整改).',
-});
+registerDescribedEnum(
+  RectificationStatus,
+  'RectificationStatus',
+  'Rectification status of a finding (整改状态).',
+  {
+    PENDING: 'Not yet rectified (待整改).',
+    IN_PROGRESS: 'Rectification in progress (整改中).',
+    RECTIFIED: 'Rectified and verified (已整改/已销号).',
+    CONTINUING: 'Accepted as long-term rectification (持续整改).',
+  },
+);
 
 export enum FundType {
   GENERAL_BUDGET = 'GENERAL_BUDGET',
@@ -118,7 +129,7 @@ export enum FundType {
   SOCIAL_INSURANCE = 'SOCIAL_INSURANCE',
   SPECIAL_BOND = 'SPECIAL_BOND',
 }
-register(FundType, 'FundType', 'Type of fund a project is financed from (资金类型).', {
+registerDescribedEnum(FundType, 'FundType', 'Type of fund a project is financed from (资金类型).', {
   GENERAL_BUDGET: 'General public budget (一般公共预算).',
   GOVERNMENT_FUND: 'Government fund budget (政府性基金预算).',
   STATE_CAPITAL: 'State capital operation budget (国有资本经营预算).',
@@ -131,7 +142,7 @@ export enum SubjectKind {
   PROJECT = 'PROJECT',
   POLICY = 'POLICY',
 }
-register(SubjectKind, 'SubjectKind', 'What a review examines (评价/监督对象类型).', {
+registerDescribedEnum(SubjectKind, 'SubjectKind', 'What a review examines (评价/监督对象类型).', {
   UNIT: 'A budget unit as a whole (部门整体).',
   PROJECT: 'A project (项目).',
   POLICY: 'A fiscal policy (财政政策).',
@@ -143,12 +154,17 @@ export enum PerformanceGrade {
   FAIR = 'FAIR',
   POOR = 'POOR',
 }
-register(PerformanceGrade, 'PerformanceGrade', 'Grade of a performance evaluation (绩效评价等级).', {
-  EXCELLENT: 'Excellent, score >= 90 (优).',
-  GOOD: 'Good, 80 <= score < 90 (良).',
-  FAIR: 'Fair, 60 <= score < 80 (中).',
-  POOR: 'Poor, score < 60 (差).',
-});
+registerDescribedEnum(
+  PerformanceGrade,
+  'PerformanceGrade',
+  'Grade of a performance evaluation (绩效评价等级).',
+  {
+    EXCELLENT: 'Excellent, score >= 90 (优).',
+    GOOD: 'Good, 80 <= score < 90 (良).',
+    FAIR: 'Fair, 60 <= score < 80 (中).',
+    POOR: 'Poor, score < 60 (差).',
+  },
+);
 
 export function gradeForScore(score: number): PerformanceGrade {
   if (score >= 90) return PerformanceGrade.EXCELLENT;
@@ -169,7 +185,7 @@ export enum Role {
   LEADERSHIP = 'LEADERSHIP',
   HUB_ADMIN = 'HUB_ADMIN',
 }
-register(Role, 'Role', 'Role of the viewer (角色).', {
+registerDescribedEnum(Role, 'Role', 'Role of the viewer (角色).', {
   PUBLIC: 'The public, no token (社会公众).',
   FINANCE: 'Finance bureau, performance section (财政局绩效评价股).',
   AUDIT: 'Audit bureau (审计局).',

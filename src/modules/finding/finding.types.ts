@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { registerDescribedEnum } from '../../shared/enums.js';
 import { GraphQLDateTime } from 'graphql-scalars';
 import {
   FindingSource,
@@ -205,15 +206,11 @@ export class DisciplineFinding extends FindingInterface {
 
 export const FINDING_IMPLEMENTATIONS = [PerformanceFinding, AuditFinding, ReformFinding, DisciplineFinding];
 
-registerEnumType(FindingOrderField, {
-  name: 'FindingOrderField',
-  description: 'What to order findings by (排序字段).',
-  valuesConfig: {
-    ID: { description: 'Order of entry into the hub (录入顺序).' },
-    FISCAL_YEAR: { description: 'Fiscal year (年度).' },
-    AMOUNT_INVOLVED: { description: 'Amount involved; unreadable amounts sort as none (涉及金额).' },
-    SEVERITY: { description: 'Severity; unreadable severities sort lowest (严重程度).' },
-  },
+registerDescribedEnum(FindingOrderField, 'FindingOrderField', 'What to order findings by (排序字段).', {
+  ID: 'Order of entry into the hub (录入顺序).',
+  FISCAL_YEAR: 'Fiscal year (年度).',
+  AMOUNT_INVOLVED: 'Amount involved; unreadable amounts sort as none (涉及金额).',
+  SEVERITY: 'Severity; unreadable severities sort lowest (严重程度).',
 });
 
 export enum OrderDirection {

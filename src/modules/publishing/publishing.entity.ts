@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { registerDescribedEnum } from '../../shared/enums.js';
 import { Finding } from '../finding/finding.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 
@@ -10,16 +10,12 @@ export enum RevisionKind {
   WITHDRAWN = 'WITHDRAWN',
   REPUBLISHED = 'REPUBLISHED',
 }
-registerEnumType(RevisionKind, {
-  name: 'RevisionKind',
-  description: 'What a change to a finding was (变更类型).',
-  valuesConfig: {
-    CREATED: { description: 'First published to the hub (首次发布).' },
-    UPDATED: { description: "Updated from the agency's system or ledger (同步更新)." },
-    CORRECTED: { description: 'Corrected by the agency, with a reason (更正).' },
-    WITHDRAWN: { description: 'Withdrawn by the agency, with a reason (撤回).' },
-    REPUBLISHED: { description: 'Published again after a withdrawal (重新发布).' },
-  },
+registerDescribedEnum(RevisionKind, 'RevisionKind', 'What a change to a finding was (变更类型).', {
+  CREATED: 'First published to the hub (首次发布).',
+  UPDATED: "Updated from the agency's system or ledger (同步更新).",
+  CORRECTED: 'Corrected by the agency, with a reason (更正).',
+  WITHDRAWN: 'Withdrawn by the agency, with a reason (撤回).',
+  REPUBLISHED: 'Published again after a withdrawal (重新发布).',
 });
 
 /**
@@ -63,14 +59,10 @@ export enum ChangeKind {
   FINDING_CHANGED = 'FINDING_CHANGED',
   FINDING_WITHDRAWN = 'FINDING_WITHDRAWN',
 }
-registerEnumType(ChangeKind, {
-  name: 'ChangeKind',
-  description: 'Kind of change in the feed (变更事件类型).',
-  valuesConfig: {
-    FINDING_PUBLISHED: { description: 'A finding appeared in the hub (新发布).' },
-    FINDING_CHANGED: { description: 'A finding was updated or corrected (已变更).' },
-    FINDING_WITHDRAWN: { description: 'A finding was withdrawn (已撤回).' },
-  },
+registerDescribedEnum(ChangeKind, 'ChangeKind', 'Kind of change in the feed (变更事件类型).', {
+  FINDING_PUBLISHED: 'A finding appeared in the hub (新发布).',
+  FINDING_CHANGED: 'A finding was updated or corrected (已变更).',
+  FINDING_WITHDRAWN: 'A finding was withdrawn (已撤回).',
 });
 
 /**

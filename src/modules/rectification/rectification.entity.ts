@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKeyProp, Property, Unique } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { registerDescribedEnum } from '../../shared/enums.js';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Finding } from '../finding/finding.entity.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -11,31 +11,28 @@ export enum RectificationState {
   RETURNED = 'RETURNED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(RectificationState, {
-  name: 'RectificationState',
-  description: 'State of a rectification task (整改状态). Overdue is derived, never stored.',
-  valuesConfig: {
-    ASSIGNED: { description: 'Assigned, not started (待整改).' },
-    IN_PROGRESS: { description: 'In progress (整改中).' },
-    SUBMITTED: { description: 'Submitted, awaiting verification by every supervisor (已提交待核验).' },
-    RETURNED: { description: 'Returned by a supervisor with a reason (退回).' },
-    CLOSED: { description: 'Closed: every supervisor approved (已销号).' },
+registerDescribedEnum(
+  RectificationState,
+  'RectificationState',
+  'State of a rectification task (整改状态). Overdue is derived, never stored.',
+  {
+    ASSIGNED: 'Assigned, not started (待整改).',
+    IN_PROGRESS: 'In progress (整改中).',
+    SUBMITTED: 'Submitted, awaiting verification by every supervisor (已提交待核验).',
+    RETURNED: 'Returned by a supervisor with a reason (退回).',
+    CLOSED: 'Closed: every supervisor approved (已销号).',
   },
-});
+);
 
 export enum RectificationKind {
   IMMEDIATE = 'IMMEDIATE',
   DEADLINE = 'DEADLINE',
   LONG_TERM = 'LONG_TERM',
 }
-registerEnumType(RectificationKind, {
-  name: 'RectificationKind',
-  description: 'Kind of rectification (整改类型).',
-  valuesConfig: {
-    IMMEDIATE: { description: 'At once (立行立改).' },
-    DEADLINE: { description: 'By a deadline (限期整改).' },
-    LONG_TERM: { description: 'Long-term, tracked by stages with the next milestone (持续整改).' },
-  },
+registerDescribedEnum(RectificationKind, 'RectificationKind', 'Kind of rectification (整改类型).', {
+  IMMEDIATE: 'At once (立行立改).',
+  DEADLINE: 'By a deadline (限期整改).',
+  LONG_TERM: 'Long-term, tracked by stages with the next milestone (持续整改).',
 });
 
 export enum VerificationConclusion {
@@ -43,17 +40,16 @@ export enum VerificationConclusion {
   CONTINUING = 'CONTINUING',
   NOT_RECTIFIED = 'NOT_RECTIFIED',
 }
-registerEnumType(VerificationConclusion, {
-  name: 'VerificationConclusion',
-  description: "A verifier's finding at a deadline (核验结论).",
-  valuesConfig: {
-    RECTIFIED: { description: 'Rectified, evidence sufficient (已整改).' },
-    CONTINUING: {
-      description: 'Accepted as long-term; stays open, not overdue while milestones are met (持续整改).',
-    },
-    NOT_RECTIFIED: { description: 'Not rectified: keep pressing (未整改).' },
+registerDescribedEnum(
+  VerificationConclusion,
+  'VerificationConclusion',
+  "A verifier's finding at a deadline (核验结论).",
+  {
+    RECTIFIED: 'Rectified, evidence sufficient (已整改).',
+    CONTINUING: 'Accepted as long-term; stays open, not overdue while milestones are met (持续整改).',
+    NOT_RECTIFIED: 'Not rectified: keep pressing (未整改).',
   },
-});
+);
 
 /** 整改任务: one per problem (or linked group of problems), supervised by every agency that found it. */
 @Entity({ tableName: 'rectification' })

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { registerDescribedEnum } from '../../shared/enums.js';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 
@@ -9,15 +9,16 @@ export enum SharingLevel {
   CONDITIONAL = 'CONDITIONAL',
   NOT_SHARED = 'NOT_SHARED',
 }
-registerEnumType(SharingLevel, {
-  name: 'SharingLevel',
-  description: 'How an agency shares a class of its records with other organisations (共享类型).',
-  valuesConfig: {
-    UNCONDITIONAL: { description: 'Shared unconditionally, within each reader’s clearance (无条件共享).' },
-    CONDITIONAL: { description: 'Shared only on an approved access request (有条件共享).' },
-    NOT_SHARED: { description: 'Not shared: others only learn that a record exists (不予共享).' },
+registerDescribedEnum(
+  SharingLevel,
+  'SharingLevel',
+  'How an agency shares a class of its records with other organisations (共享类型).',
+  {
+    UNCONDITIONAL: 'Shared unconditionally, within each reader’s clearance (无条件共享).',
+    CONDITIONAL: 'Shared only on an approved access request (有条件共享).',
+    NOT_SHARED: 'Not shared: others only learn that a record exists (不予共享).',
   },
-});
+);
 
 /**
  * An owner agency's classification of its records, per category (null = its default for every
@@ -50,13 +51,9 @@ export enum AccessScope {
   RECORDS = 'RECORDS',
   CATEGORY = 'CATEGORY',
 }
-registerEnumType(AccessScope, {
-  name: 'AccessScope',
-  description: 'What a conditional access request covers (申请范围).',
-  valuesConfig: {
-    RECORDS: { description: 'Named records (指定记录).' },
-    CATEGORY: { description: "Every record of one of the owner's categories (某类问题)." },
-  },
+registerDescribedEnum(AccessScope, 'AccessScope', 'What a conditional access request covers (申请范围).', {
+  RECORDS: 'Named records (指定记录).',
+  CATEGORY: "Every record of one of the owner's categories (某类问题).",
 });
 
 export enum AccessRequestStatus {
@@ -66,18 +63,18 @@ export enum AccessRequestStatus {
   REVOKED = 'REVOKED',
   EXPIRED = 'EXPIRED',
 }
-registerEnumType(AccessRequestStatus, {
-  name: 'AccessRequestStatus',
-  description:
-    'State of a conditional access request (申请状态). EXPIRED is derived from the expiry, never stored.',
-  valuesConfig: {
-    PENDING: { description: 'Awaiting the owner’s decision (待审批).' },
-    APPROVED: { description: 'Approved and in force until its expiry (已批准).' },
-    REFUSED: { description: 'Refused by the owner (已拒绝).' },
-    REVOKED: { description: 'Revoked by the owner before expiry (已撤销).' },
-    EXPIRED: { description: 'Approved, but past its expiry (已过期).' },
+registerDescribedEnum(
+  AccessRequestStatus,
+  'AccessRequestStatus',
+  'State of a conditional access request (申请状态). EXPIRED is derived from the expiry, never stored.',
+  {
+    PENDING: 'Awaiting the owner’s decision (待审批).',
+    APPROVED: 'Approved and in force until its expiry (已批准).',
+    REFUSED: 'Refused by the owner (已拒绝).',
+    REVOKED: 'Revoked by the owner before expiry (已撤销).',
+    EXPIRED: 'Approved, but past its expiry (已过期).',
   },
-});
+);
 
 /** A conditional access request (有条件共享申请) from one agency to the owner of some records. */
 @Entity({ tableName: 'access_request' })
@@ -130,16 +127,12 @@ export enum SharingAction {
   REFUSED = 'REFUSED',
   REVOKED = 'REVOKED',
 }
-registerEnumType(SharingAction, {
-  name: 'SharingAction',
-  description: 'What happened in a sharing event (共享操作).',
-  valuesConfig: {
-    RULE_SET: { description: 'A sharing rule was set (设置共享规则).' },
-    REQUESTED: { description: 'Access was requested (提出申请).' },
-    APPROVED: { description: 'A request was approved (批准).' },
-    REFUSED: { description: 'A request was refused (拒绝).' },
-    REVOKED: { description: 'An approval was revoked (撤销).' },
-  },
+registerDescribedEnum(SharingAction, 'SharingAction', 'What happened in a sharing event (共享操作).', {
+  RULE_SET: 'A sharing rule was set (设置共享规则).',
+  REQUESTED: 'Access was requested (提出申请).',
+  APPROVED: 'A request was approved (批准).',
+  REFUSED: 'A request was refused (拒绝).',
+  REVOKED: 'An approval was revoked (撤销).',
 });
 
 /** Append-only record of every sharing decision (a trigger forbids UPDATE and DELETE). */

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { registerDescribedEnum } from '../../shared/enums.js';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Node } from '../../shared/relay.js';
 import { UserError } from '../../shared/user-error.js';
@@ -117,14 +118,15 @@ export enum AccessRequestDirection {
   MADE = 'MADE',
   RECEIVED = 'RECEIVED',
 }
-registerEnumType(AccessRequestDirection, {
-  name: 'AccessRequestDirection',
-  description: 'Requests the viewer made or received (申请方向).',
-  valuesConfig: {
-    MADE: { description: 'Made by the viewer’s agency (我方提出).' },
-    RECEIVED: { description: 'Received by the viewer’s agency as owner (待我方审批/已审批).' },
+registerDescribedEnum(
+  AccessRequestDirection,
+  'AccessRequestDirection',
+  'Requests the viewer made or received (申请方向).',
+  {
+    MADE: 'Made by the viewer’s agency (我方提出).',
+    RECEIVED: 'Received by the viewer’s agency as owner (待我方审批/已审批).',
   },
-});
+);
 
 @InputType('AccessRequestFilter', { description: 'Filter for access requests (申请筛选).' })
 export class AccessRequestFilter {
