@@ -503,6 +503,159 @@ describe('整改台账 ledger export', () => {
   });
 });
 
+describe('整改台账: every column from the API', () => {
+  const base = () => hub.server.url.replace(/\/graphql$/, '');
+  async function ledgerRowsOf(token: string, query: string) {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await fetch(`${base()}/rectifications/ledger.xlsx?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+    const rows: Record<string, unknown>[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 3 && typeof row.getCell(1).value === 'number') {
+        const values = (row.values as unknown[]).slice(1);
+        rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])));
+      }
+    });
+    return { header, rows };
+  }
+  const day = (v: unknown) =>
+    v instanceof Date ? v.toISOString().slice(0, 10) : v == null ? null : String(v).slice(0, 10);
+
+  it('writes each task as the API shows it, column by column, for the viewer who asks', async () => {
+    const unit = await f.org(OrganizationKind.BUDGET_UNIT, { name: `全列台账单位${Date.now()}` });
+    const unitT = await tok(Role.UNIT, unit);
+    const auditT = await tok(Role.AUDIT, w.audit);
+    const t = await jointTask(unit);
+    let s = await ok(START, { id: t.id, version: t.version }, unitT);
+    s = await ok(
+      REPORT,
+      {
+        id: t.id,
+        version: s.version,
+        text: '已追回资金',
+        percent: 100,
+        moneyRecovered: '2000.10',
+        rulesEstablished: '《专项资金管理办法》',
+      },
+      unitT,
+    );
+    s = await ok(SUBMIT, { id: t.id, version: s.version }, unitT);
+    s = await ok(VERIFY, { id: t.id, version: s.version, approve: true, conclusion: 'RECTIFIED' }, auditT);
+    await jointTask(unit); // a second, untouched task
+
+    const api = await hub.gql(
+      `query($u: ID!) { rectifications(first: 100, filterBy: { units: [$u] }) { nodes {
+          id kind measures deadline state overdue moneyRecovered closedAt progress
+          unit { name shortName } lead { id name shortName }
+          supervisors { id name shortName } approvedBy { id }
+          findings { __typename sourceRef description category viewerCanReadContent }
+          timeline { type detail }
+        } } }`,
+      { u: unit.gid },
+      auditT,
+    );
+    expect(api.errors).toBeUndefined();
+    const SOURCE: Record<string, string> = {
+      AuditFinding: '审计',
+      PerformanceFinding: '财政绩效评价',
+      ReformFinding: '发改稽察',
+      DisciplineFinding: '纪检监察',
+    };
+    const KIND: Record<string, string> = {
+      IMMEDIATE: '立行立改',
+      DEADLINE: '限期整改',
+      LONG_TERM: '持续整改',
+    };
+    const STATE: Record<string, string> = {
+      ASSIGNED: '待整改',
+      IN_PROGRESS: '整改中',
+      SUBMITTED: '已提交待核验',
+      RETURNED: '退回',
+      CLOSED: '已销号',
+    };
+    const nm = (o: { name: string; shortName: string | null }) => o.shortName ?? o.name;
+    const expected = (api.data.rectifications.nodes as any[])
+      .map((n) => {
+        const approved = new Set((n.approvedBy as { id: string }[]).map((a) => a.id));
+        return {
+          问题来源: [...new Set((n.findings as any[]).map((x) => SOURCE[x.__typename]))].join('、'),
+          问题编号: (n.findings as any[]).map((x) => x.sourceRef).join('、'),
+          问题描述: (n.findings as any[]).map((x) => x.description).join('；'),
+          责任单位: nm(n.unit),
+          牵头部门: nm(n.lead),
+          共督部门: (n.supervisors as any[])
+            .filter((x) => x.id !== n.lead.id)
+            .map(nm)
+            .join('、'),
+          整改类型: KIND[n.kind],
+          整改措施: n.measures,
+          整改时限: n.deadline,
+          整改状态: STATE[n.state],
+          是否逾期: n.overdue ? '是' : '否',
+          '整改金额(元)': Number(n.moneyRecovered),
+          建章立制: n.state === 'ASSIGNED' ? null : '《专项资金管理办法》',
+          核验情况:
+            n.state === 'ASSIGNED'
+              ? null
+              : (n.supervisors as any[])
+                  .map((x) => `${nm(x)}：${approved.has(x.id) ? '已通过' : '待核验'}`)
+                  .join('；'),
+          最新进展: n.state === 'ASSIGNED' ? null : `已追回资金（${n.progress}%）`,
+          销号日期: n.closedAt ? String(n.closedAt).slice(0, 10) : null,
+        };
+      })
+      .sort((a, b) => a.整改状态.localeCompare(b.整改状态));
+    for (const n of api.data.rectifications.nodes as any[])
+      for (const x of n.findings) expect(x.viewerCanReadContent).toBe(true);
+
+    const { header, rows } = await ledgerRowsOf(auditT, `units=${encodeURIComponent(unit.gid)}`);
+    const got = rows
+      .map((r) => ({
+        ...Object.fromEntries(Object.keys(expected[0]!).map((k) => [k, r[k] ?? null])),
+        整改时限: day(r['整改时限']),
+        销号日期: day(r['销号日期']),
+        '整改金额(元)': Number(r['整改金额(元)']),
+      }))
+      .sort((a, b) => String(a.整改状态).localeCompare(String(b.整改状态)));
+    // every column of the ledger but the row number is compared
+    expect(header.slice(1).sort()).toEqual(Object.keys(expected[0]!).sort());
+    expect(got).toEqual(expected);
+    expect(rows.every((r) => r['问题描述'] && !String(r['问题描述']).includes('undefined'))).toBe(true);
+
+    // the unit's code selects the same rows as its id
+    const byCode = await ledgerRowsOf(auditT, `units=${encodeURIComponent(unit.code)}`);
+    expect(byCode.rows).toEqual(rows);
+  });
+
+  it('answers bad query parameters with 400 and a message, before sending anything', async () => {
+    const auditT = await tok(Role.AUDIT, w.audit);
+    for (const [query, needle] of [
+      ['units=HC-NO-SUCH-UNIT', 'HC-NO-SUCH-UNIT'],
+      ['states=DONE', 'DONE'],
+      ['overdue=yes', 'overdue'],
+      ['overdueMoreThanDays=abc', 'overdueMoreThanDays'],
+      ['overdueMoreThanDays=-3', 'overdueMoreThanDays'],
+      ['unit=HC-U001', 'unit'],
+      ['units=a&units=b', 'units'],
+    ] as const) {
+      const res = await fetch(`${base()}/rectifications/ledger.xlsx?${query}`, {
+        headers: { authorization: `Bearer ${auditT}` },
+      });
+      expect(res.status, query).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('BAD_USER_INPUT');
+      expect(body.error.message).toContain(needle);
+    }
+  });
+});
+
 describe('live tracking', () => {
   it('pushes a change of a task to its unit, and nothing of other units’ tasks', async () => {
     const { createClient } = await import('graphql-ws');

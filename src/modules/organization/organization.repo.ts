@@ -34,3 +34,15 @@ export async function organizationsByIds(knex: Knex, ids: readonly number[]): Pr
     .whereIn('o.id', ids as number[]);
   return rows.map(mapOrganization);
 }
+
+/** Organisation ids by their codes (e.g. HC-U001), for inputs where people type codes. */
+export async function organizationIdsByCodes(
+  knex: Knex,
+  codes: readonly string[],
+): Promise<Map<string, number>> {
+  if (!codes.length) return new Map();
+  const rows = (await knex('organization')
+    .select('id', 'code')
+    .whereIn('code', codes as string[])) as { id: number; code: string }[];
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

@@ -12,6 +12,7 @@ import { GraphQLError } from 'graphql';
 import type { HubContext } from '../../context.js';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
 import { EvidenceError, EvidenceStore, receiveUpload } from '../evidence/evidence.store.js';
+import { organizationIdsByCodes } from '../organization/organization.repo.js';
 import { writeRectificationLedgerTo } from './ledger-export.js';
 import { ledgerRows } from './rectification.ledger.js';
 import { loadVisibleTask, viewOf } from './rectification.resolver.js';
@@ -114,24 +115,9 @@ export function mountRectificationRoutes(app: Express, deps: HttpDeps): void {
     const ctx = await withContext(deps, req, res);
     if (!ctx) return;
     if (!ctx.viewer.orgId) return fail(res, 401, 'UNAUTHENTICATED', 'The ledger needs a token.');
-    const q = req.query as Record<string, string | undefined>;
-    const filter: RectificationFilter = {
-      states: q.states ? (q.states.split(',') as RectificationState[]) : null,
-      units: q.units ? q.units.split(',') : null,
-      overdue: q.overdue === undefined ? null : q.overdue === 'true',
-      overdueMoreThanDays: q.overdueMoreThanDays ? Number(q.overdueMoreThanDays) : null,
-    };
-    if (filter.states?.some((s) => !Object.values(RectificationState).includes(s))) {
-      return fail(
-        res,
-        400,
-        'BAD_USER_INPUT',
-        `states must be among ${Object.values(RectificationState).join(', ')}`,
-      );
-    }
-    if (filter.overdueMoreThanDays != null && !Number.isInteger(filter.overdueMoreThanDays)) {
-      return fail(res, 400, 'BAD_USER_INPUT', 'overdueMoreThanDays must be a whole number');
-    }
+    const parsed = await ledgerFilterFromQuery(ctx, req.query as Record<string, unknown>);
+    if ('error' in parsed) return fail(res, 400, 'BAD_USER_INPUT', parsed.error);
+    const filter = parsed.filter;
     const me = ctx.viewer.orgId ? await ctx.loaders.organization.load(ctx.viewer.orgId) : null;
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader(
@@ -149,6 +135,62 @@ export function mountRectificationRoutes(app: Express, deps: HttpDeps): void {
       ctx.log.error({ err: e }, 'ledger export failed');
     }
   });
+}
+
+const LEDGER_PARAMS = new Set(['states', 'units', 'overdue', 'overdueMoreThanDays']);
+
+/**
+ * The ledger's query parameters, checked before anything is sent: states by name, units by global id
+ * or by code (what people type, e.g. HC-U001), overdue true/false, overdueMoreThanDays a whole number.
+ */
+export async function ledgerFilterFromQuery(
+  ctx: HubContext,
+  q: Record<string, unknown>,
+): Promise<{ filter: RectificationFilter } | { error: string }> {
+  for (const [k, v] of Object.entries(q)) {
+    if (!LEDGER_PARAMS.has(k))
+      return { error: `Unknown parameter "${k}"; use ${[...LEDGER_PARAMS].join(', ')}.` };
+    if (typeof v !== 'string') return { error: `Give "${k}" once, as one comma-separated value.` };
+  }
+  const list = (v: unknown) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null;
+  const states = list(q.states);
+  const allStates = Object.values(RectificationState) as string[];
+  const badState = states?.find((s) => !allStates.includes(s));
+  if (badState !== undefined)
+    return { error: `Unknown state "${badState}"; states must be among ${allStates.join(', ')}.` };
+  let units: string[] | null = null;
+  const unitArgs = list(q.units);
+  if (unitArgs) {
+    if (unitArgs.length > 500) return { error: 'units accepts at most 500 units.' };
+    const codes = unitArgs.filter((u) => fromGlobalId(u)?.type !== 'Organization');
+    const byCode = await organizationIdsByCodes(ctx.knex, codes);
+    const unknown = codes.filter((c) => !byCode.has(c));
+    if (unknown.length)
+      return {
+        error: `Unknown unit ${unknown.map((u) => `"${u.slice(0, 64)}"`).join(', ')}: give unit codes (e.g. HC-U001) or Organization ids.`,
+      };
+    units = unitArgs.map((u) =>
+      fromGlobalId(u)?.type === 'Organization' ? u : toGlobalId('Organization', byCode.get(u)!),
+    );
+  }
+  let overdue: boolean | null = null;
+  if (q.overdue !== undefined) {
+    if (q.overdue !== 'true' && q.overdue !== 'false') return { error: 'overdue must be true or false.' };
+    overdue = q.overdue === 'true';
+  }
+  let overdueMoreThanDays: number | null = null;
+  if (q.overdueMoreThanDays !== undefined) {
+    overdueMoreThanDays = Number(q.overdueMoreThanDays);
+    if (!/^\d+$/.test(String(q.overdueMoreThanDays)) || !Number.isSafeInteger(overdueMoreThanDays))
+      return { error: 'overdueMoreThanDays must be a whole number of days (0 or more).' };
+  }
+  return { filter: { states: states as RectificationState[] | null, units, overdue, overdueMoreThanDays } };
 }
 
 export function describeFilter(f: RectificationFilter): string {

@@ -55,7 +55,7 @@ export async function* ledgerRows(
           'rf.rectification_id',
           'f.source',
           'f.source_ref',
-          'f.title',
+          'f.description',
           'f.agency_id',
           'f.sensitivity',
           'f.unit_id',
@@ -115,14 +115,14 @@ export async function* ledgerRows(
         return {
           source: SOURCE_ZH[f.source as string] ?? String(f.source),
           ref: content ? String(f.source_ref) : '—',
-          title: content ? String(f.description) : `（${String(f.category)}，内容未共享）`,
+          description: content ? String(f.description) : `（${String(f.category)}，内容未共享）`,
         };
       });
       const lastReport = reports[reports.length - 1];
       yield {
         source: [...new Set(readable.map((r) => r.source))].join('、'),
         findingRefs: readable.map((r) => r.ref).join('、'),
-        findingSummary: readable.map((r) => r.title).join('；'),
+        findingSummary: readable.map((r) => r.description).join('；'),
         unitName: orgName.get(t.unitId) ?? '',
         leadAgency: orgName.get(t.leadId) ?? '',
         coSupervisors: supervisorIds
