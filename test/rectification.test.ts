@@ -616,7 +616,7 @@ describe('整改台账: every column from the API', () => {
 
     const { header, rows } = await ledgerRowsOf(auditT, `units=${encodeURIComponent(unit.gid)}`);
     const got = rows
-      .map((r) => ({
+      .map((r): Record<string, unknown> => ({
         ...Object.fromEntries(Object.keys(expected[0]!).map((k) => [k, r[k] ?? null])),
         整改时限: day(r['整改时限']),
         销号日期: day(r['销号日期']),
