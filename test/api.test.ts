@@ -10,7 +10,7 @@ import {
 } from './__generated__/graphql.js';
 import { startTestHub, type TestHub } from './support/harness.js';
 import { Factory } from './support/factories.js';
-import { FindingSource as S, Role, Sensitivity } from '../src/shared/enums.js';
+import { FindingSource as S, OrganizationKind, Role, Sensitivity } from '../src/shared/enums.js';
 import { signToken } from '../src/auth/tokens.js';
 
 let hub: TestHub;
@@ -288,5 +288,56 @@ describe('sensitivity', () => {
     expect(res.errors!.find((e) => e.path!.join('.') === 'finding.description')?.extensions?.code).toBe(
       'FORBIDDEN',
     );
+  });
+});
+
+describe('filterBy.readable (for partner clients)', () => {
+  it('when the audit bureau asks only for readable findings, a page mixing discipline and shared findings carries no FORBIDDEN', async () => {
+    const unit = await f.org(OrganizationKind.BUDGET_UNIT, { name: `可读过滤单位${Date.now()}` });
+    for (let i = 0; i < 3; i++) await f.finding(w.discipline, unit, S.DISCIPLINE);
+    for (let i = 0; i < 2; i++) await f.finding(w.finance, unit, S.PERFORMANCE);
+    await f.finding(w.finance, unit, S.PERFORMANCE, { sensitivity: Sensitivity.SECRET });
+    const auditT = await hub.token(Role.AUDIT, w.audit.code);
+    const q = `query($u: ID!, $r: Boolean) { findings(first: 50, filterBy: { units: [$u], readable: $r }) {
+      totalCount nodes { id source viewerCanReadContent title description amountInvolved severity } } }`;
+    const all = await hub.gql(q, { u: unit.gid, r: null }, auditT);
+    expect(all.data!.findings.totalCount).toBe(6);
+    expect(all.errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(all.errors!.length).toBeGreaterThanOrEqual(4 * 4);
+
+    const readable = await hub.gql(q, { u: unit.gid, r: true }, auditT);
+    expect(readable.errors).toBeUndefined();
+    expect(readable.data!.findings.totalCount).toBe(2);
+    const nodes = readable.data!.findings.nodes as {
+      source: string;
+      viewerCanReadContent: boolean;
+      title: string;
+    }[];
+    expect(nodes.map((n) => [n.source, n.viewerCanReadContent])).toEqual([
+      ['PERFORMANCE', true],
+      ['PERFORMANCE', true],
+    ]);
+    expect(nodes.every((n) => n.title === '测试问题')).toBe(true);
+
+    const hidden = await hub.gql(
+      `query($u: ID!) { findings(first: 50, filterBy: { units: [$u], readable: false }) { totalCount nodes { source viewerCanReadContent } } }`,
+      { u: unit.gid },
+      auditT,
+    );
+    expect(hidden.errors).toBeUndefined();
+    expect(hidden.data!.findings.totalCount).toBe(4);
+    expect(
+      (hidden.data!.findings.nodes as { viewerCanReadContent: boolean }[]).every(
+        (n) => !n.viewerCanReadContent,
+      ),
+    ).toBe(true);
+
+    // the discipline commission reads everything: readable: true keeps all six
+    const disc = await hub.gql(
+      q,
+      { u: unit.gid, r: true },
+      await hub.token(Role.DISCIPLINE, w.discipline.code),
+    );
+    expect(disc.data!.findings.totalCount).toBe(6);
   });
 });

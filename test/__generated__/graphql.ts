@@ -22,6 +22,8 @@ export type FindingFilter = {
   includeWithdrawn?: boolean | null | undefined;
   /** Projects concerned (涉及项目). */
   projects?: Array<string | number> | null | undefined;
+  /** true: only findings whose content the viewer may read (viewerCanReadContent), so a page carries no FORBIDDEN fields; false: only those whose content is not shared with the viewer (内容可读). */
+  readable?: boolean | null | undefined;
   /** Text that the title or description contains; works on Chinese text without spaces (全文检索，包含匹配). */
   search?: string | null | undefined;
   /** Severities (严重程度). */

@@ -133,6 +133,8 @@ export interface FindingQuery {
   amountMax?: string | null;
   search?: string | null;
   includeWithdrawn?: boolean | null;
+  /** true: only rows whose content the viewer may read; false: only rows it may not. */
+  readable?: boolean | null;
 }
 
 export enum FindingOrderField {
@@ -160,8 +162,18 @@ export function findingBase(knex: Knex, v: Viewer, q: FindingQuery): Knex.QueryB
   if (q.unitIds) b.whereIn('f.unit_id', q.unitIds);
   if (q.categories?.length) b.whereIn('f.category', q.categories);
   // Content-gated filters: a row whose content is hidden from the viewer never matches them.
-  const gated = q.projectIds || q.reviewIds || q.severities?.length || q.statuses?.length || q.search;
+  const gated =
+    q.readable === true ||
+    q.projectIds ||
+    q.reviewIds ||
+    q.severities?.length ||
+    q.statuses?.length ||
+    q.search;
   if (gated) and(b, contentSql(v, 'f'));
+  else if (q.readable === false) {
+    const c = contentSql(v, 'f');
+    b.whereRaw(`coalesce(${c.sql}, false) = false`, c.bindings as Knex.RawBinding[]);
+  }
   if (q.projectIds) b.whereIn('f.project_id', q.projectIds);
   if (q.reviewIds) b.whereIn('f.review_id', q.reviewIds);
   if (q.severities?.length) b.whereIn('f.severity', q.severities);

@@ -44,6 +44,7 @@ export function toFindingQuery(f: FindingFilter | null | undefined): FindingQuer
     amountMax: f.amountMax,
     search,
     includeWithdrawn: f.includeWithdrawn,
+    readable: f.readable,
   };
 }
 

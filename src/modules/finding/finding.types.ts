@@ -278,4 +278,11 @@ export class FindingFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Include withdrawn findings (含已撤回).' })
   includeWithdrawn?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only findings whose content the viewer may read (viewerCanReadContent), so a page carries no FORBIDDEN fields; false: only those whose content is not shared with the viewer (内容可读).',
+  })
+  readable?: boolean | null;
 }
