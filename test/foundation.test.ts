@@ -26,6 +26,28 @@ beforeAll(async () => {
 afterAll(async () => hub?.stop());
 
 describe('the demo data set', () => {
+  it('marks the findings of every demo task as the task has them: 已销号 = RECTIFIED, open = IN_PROGRESS', async () => {
+    const rows = (await hub
+      .knex('rectification as t')
+      .join('rectification_finding as rf', 'rf.rectification_id', 't.id')
+      .join('finding as f', 'f.id', 'rf.finding_id')
+      .whereExists(
+        hub
+          .knex('rectification_event as e')
+          .whereRaw('e.rectification_id = t.id')
+          .where({ 'e.type': 'CREATED', 'e.actor_user': 'demo' }),
+      )
+      .select('t.id', 't.state', 'f.rectification_status as status')) as {
+      id: number;
+      state: string;
+      status: string;
+    }[];
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.some((r) => r.state === 'CLOSED')).toBe(true);
+    const wrong = rows.filter((r) => r.status !== (r.state === 'CLOSED' ? 'RECTIFIED' : 'IN_PROGRESS'));
+    expect(wrong).toEqual([]);
+  });
+
   it('gives a finance-bureau token findings of all four sources, more than 1,000 in all', async () => {
     const token = await hub.token(Role.FINANCE, 'HC-CZJ');
     const res = await hub.gql(FindingsPageDocument, { first: 5 }, token);

@@ -735,6 +735,13 @@ async function seedRectifications(
       );
     });
     await trx('rectification_finding').insert(links);
+    // a finding's status is what the task made of it: closed (销号) = rectified, otherwise in progress
+    await trx.raw(
+      `update finding f set rectification_status = case when t.state = 'CLOSED' then 'RECTIFIED' else 'IN_PROGRESS' end
+         from rectification_finding rf join rectification t on t.id = rf.rectification_id
+        where rf.finding_id = f.id and rf.rectification_id = any(?)`,
+      [ids.map((x) => x.id)],
+    );
     await trx('rectification_supervisor').insert(sups);
     for (let j = 0; j < events.length; j += 1000)
       await trx('rectification_event').insert(events.slice(j, j + 1000));
