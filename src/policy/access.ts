@@ -11,7 +11,7 @@
  */
 import { FindingSource, PublicationState, Role, Sensitivity, SENSITIVITY_RANK } from '../shared/enums.js';
 import { isOversight, type Viewer } from '../auth/viewer.js';
-import { SharingLevel } from '../modules/sharing/sharing.entity.js';
+import { SharingLevel } from '../shared/enums.js';
 import { grantCovers, grantSql, levelOf, levelSql } from './sharing.js';
 
 export interface Sql {

@@ -6,7 +6,7 @@
 import { toDate } from '../shared/timestamps.js';
 import type { Knex } from 'knex';
 import { FindingSource } from '../shared/enums.js';
-import { SharingLevel, AccessScope } from '../modules/sharing/sharing.entity.js';
+import { SharingLevel, AccessScope } from '../shared/enums.js';
 
 export interface ActiveGrant {
   id: number;

@@ -205,3 +205,49 @@ export const SOURCE_OF_ROLE: Partial<Record<Role, FindingSource>> = {
   DISCIPLINE: FindingSource.DISCIPLINE,
 };
 export const OVERSIGHT_ROLES: readonly Role[] = [Role.FINANCE, Role.AUDIT, Role.REFORM, Role.DISCIPLINE];
+
+/** Government data-sharing classes (政务数据共享分类). */
+export enum SharingLevel {
+  UNCONDITIONAL = 'UNCONDITIONAL',
+  CONDITIONAL = 'CONDITIONAL',
+  NOT_SHARED = 'NOT_SHARED',
+}
+registerDescribedEnum(
+  SharingLevel,
+  'SharingLevel',
+  'How an agency shares a class of its records with other organisations (共享类型).',
+  {
+    UNCONDITIONAL: 'Shared unconditionally, within each reader’s clearance (无条件共享).',
+    CONDITIONAL: 'Shared only on an approved access request (有条件共享).',
+    NOT_SHARED: 'Not shared: others only learn that a record exists (不予共享).',
+  },
+);
+
+export enum AccessScope {
+  RECORDS = 'RECORDS',
+  CATEGORY = 'CATEGORY',
+}
+registerDescribedEnum(AccessScope, 'AccessScope', 'What a conditional access request covers (申请范围).', {
+  RECORDS: 'Named records (指定记录).',
+  CATEGORY: "Every record of one of the owner's categories (某类问题).",
+});
+
+export enum AccessRequestStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REFUSED = 'REFUSED',
+  REVOKED = 'REVOKED',
+  EXPIRED = 'EXPIRED',
+}
+registerDescribedEnum(
+  AccessRequestStatus,
+  'AccessRequestStatus',
+  'State of a conditional access request (申请状态). EXPIRED is derived from the expiry, never stored.',
+  {
+    PENDING: 'Awaiting the owner’s decision (待审批).',
+    APPROVED: 'Approved and in force until its expiry (已批准).',
+    REFUSED: 'Refused by the owner (已拒绝).',
+    REVOKED: 'Revoked by the owner before expiry (已撤销).',
+    EXPIRED: 'Approved, but past its expiry (已过期).',
+  },
+);

@@ -1,24 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { registerDescribedEnum } from '../../shared/enums.js';
+import { AccessRequestStatus, AccessScope, SharingLevel, registerDescribedEnum } from '../../shared/enums.js';
+
+/** The sharing enums live in shared/ (the policy needs them); re-exported for this module. */
+export { AccessRequestStatus, AccessScope, SharingLevel };
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
-
-/** Government data-sharing classes (政务数据共享分类). */
-export enum SharingLevel {
-  UNCONDITIONAL = 'UNCONDITIONAL',
-  CONDITIONAL = 'CONDITIONAL',
-  NOT_SHARED = 'NOT_SHARED',
-}
-registerDescribedEnum(
-  SharingLevel,
-  'SharingLevel',
-  'How an agency shares a class of its records with other organisations (共享类型).',
-  {
-    UNCONDITIONAL: 'Shared unconditionally, within each reader’s clearance (无条件共享).',
-    CONDITIONAL: 'Shared only on an approved access request (有条件共享).',
-    NOT_SHARED: 'Not shared: others only learn that a record exists (不予共享).',
-  },
-);
 
 /**
  * An owner agency's classification of its records, per category (null = its default for every
@@ -46,35 +32,6 @@ export class SharingRule extends BaseEntity {
   @Property({ type: 'text' })
   setBy!: string;
 }
-
-export enum AccessScope {
-  RECORDS = 'RECORDS',
-  CATEGORY = 'CATEGORY',
-}
-registerDescribedEnum(AccessScope, 'AccessScope', 'What a conditional access request covers (申请范围).', {
-  RECORDS: 'Named records (指定记录).',
-  CATEGORY: "Every record of one of the owner's categories (某类问题).",
-});
-
-export enum AccessRequestStatus {
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  REFUSED = 'REFUSED',
-  REVOKED = 'REVOKED',
-  EXPIRED = 'EXPIRED',
-}
-registerDescribedEnum(
-  AccessRequestStatus,
-  'AccessRequestStatus',
-  'State of a conditional access request (申请状态). EXPIRED is derived from the expiry, never stored.',
-  {
-    PENDING: 'Awaiting the owner’s decision (待审批).',
-    APPROVED: 'Approved and in force until its expiry (已批准).',
-    REFUSED: 'Refused by the owner (已拒绝).',
-    REVOKED: 'Revoked by the owner before expiry (已撤销).',
-    EXPIRED: 'Approved, but past its expiry (已过期).',
-  },
-);
 
 /** A conditional access request (有条件共享申请) from one agency to the owner of some records. */
 @Entity({ tableName: 'access_request' })
