@@ -50,6 +50,15 @@ const SEED_BUDGET_MS = 5 * 60_000;
 
 // ---------------------------------------------------------------------------------------------- args
 
+// `--compare` / `--quick`: the side-by-side run (hub, PostGraphile, hand-written SQL) of bench/compare.ts
+// instead of this shield on/off run; it owns its options, cleanup and exit status.
+if (process.argv.slice(2).some((x) => x === '--compare' || x === '--quick')) {
+  const { runCompare } = await import('./compare.js');
+  const code = await runCompare(process.argv.slice(2));
+  // autocannon's worker threads and pg's idle timers must not keep the process alive
+  process.exit(code);
+}
+
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: '100' },

@@ -19,6 +19,8 @@ export interface HubConfig {
   dbPoolMax: number;
   /** HS256 secret for bearer tokens (raw bytes). */
   jwtSecret: Uint8Array;
+  /** Where that secret comes from, for messages: "HUB_JWT_SECRET" or the path of the secret file. */
+  jwtSecretSource: string;
   jwtIssuer: string;
   jwtAudience: string;
   logLevel: string;
@@ -35,6 +37,13 @@ export interface HubConfig {
   escalationDays: number;
   /** Discipline figures below this count are suppressed in aggregates for other roles. */
   disciplineMinCount: number;
+  /** NODE_ENV=production: the demo-token endpoint is never served, the explorer is off by default. */
+  production: boolean;
+  /**
+   * Serve the offline GraphQL explorer (GraphiQL from node_modules) at GET /graphql for browsers, and
+   * the landing page at / with the schema and the permission matrix (default true, false in production).
+   */
+  explorer: boolean;
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -51,18 +60,36 @@ function bool(name: string, raw: string | undefined, fallback: boolean): boolean
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/** No secret yet, and the caller (e.g. `npm run token`) may not create one. */
+export class MissingSecretError extends Error {
+  readonly code = 'MISSING_JWT_SECRET';
+}
+
 /**
- * The JWT secret comes from HUB_JWT_SECRET, or else from `<dataDir>/jwt-secret`, generated on first use,
- * so that `npm run token` and the server agree without any setup.
+ * The JWT secret comes from HUB_JWT_SECRET, or else from `<dataDir>/jwt-secret`, generated on first use
+ * (by the hub, or any command with `createSecret`), so that `npm run token` and the server agree without
+ * any setup. A command that only signs tokens must not create one: a fresh secret signs tokens that no
+ * running hub accepts.
  */
-function loadSecret(env: NodeJS.ProcessEnv, dataDir: string): Uint8Array {
+function loadSecret(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  createSecret: boolean,
+): { secret: Uint8Array; source: string } {
   const fromEnv = env.HUB_JWT_SECRET;
   if (fromEnv) {
     if (fromEnv.length < 32) throw new Error('HUB_JWT_SECRET must be at least 32 characters');
-    return new TextEncoder().encode(fromEnv);
+    return { secret: new TextEncoder().encode(fromEnv), source: 'HUB_JWT_SECRET' };
   }
   const file = path.join(dataDir, 'jwt-secret');
   if (!existsSync(file)) {
+    if (!createSecret) {
+      throw new MissingSecretError(
+        `no JWT secret in ${dataDir}: no hub has run with this data folder. Start the hub once with ` +
+          `HUB_DATA_DIR=${dataDir}, point HUB_DATA_DIR at the hub's data folder, or set HUB_JWT_SECRET ` +
+          'to the secret the hub uses.',
+      );
+    }
     mkdirSync(dataDir, { recursive: true });
     try {
       writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
@@ -70,20 +97,30 @@ function loadSecret(env: NodeJS.ProcessEnv, dataDir: string): Uint8Array {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
-  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+  return { secret: new TextEncoder().encode(readFileSync(file, 'utf8').trim()), source: file };
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+/**
+ * `createSecret: false` (for `npm run token`) throws MissingSecretError instead of generating a secret
+ * into a data folder that has none.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { createSecret?: boolean } = {},
+): HubConfig {
   const dataDir = path.resolve(env.HUB_DATA_DIR || './.data');
   const scale = Number(env.HUB_SEED_SCALE ?? '1');
+  const production = env.NODE_ENV === 'production';
   if (!(scale > 0)) throw new Error(`HUB_SEED_SCALE must be a positive number, got "${env.HUB_SEED_SCALE}"`);
+  const secret = loadSecret(env, dataDir, opts.createSecret ?? true);
   return {
     port: int('PORT', env.PORT, 4000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     dbPoolMax: int('HUB_DB_POOL_MAX', env.HUB_DB_POOL_MAX, 10),
-    jwtSecret: loadSecret(env, dataDir),
+    jwtSecret: secret.secret,
+    jwtSecretSource: secret.source,
     jwtIssuer: env.HUB_JWT_ISSUER || 'oversight-hub',
     jwtAudience: env.HUB_JWT_AUDIENCE || 'oversight-hub-api',
     logLevel: env.LOG_LEVEL || 'info',
@@ -94,5 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     evidenceMaxBytes: int('HUB_EVIDENCE_MAX_BYTES', env.HUB_EVIDENCE_MAX_BYTES, 20 * 1024 * 1024),
     escalationDays: int('HUB_ESCALATION_DAYS', env.HUB_ESCALATION_DAYS, 30),
     disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
+    production,
+    explorer: bool('HUB_EXPLORER', env.HUB_EXPLORER, !production),
   };
 }

@@ -7,18 +7,12 @@ import { toDate } from './shared/timestamps.js';
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import type { Viewer } from './auth/viewer.js';
-import { organizationsByIds, type OrganizationRow } from './modules/organization/organization.repo.js';
-import {
-  policiesByIds,
-  projectsByIds,
-  type PolicyRow,
-  type ProjectRow,
-} from './modules/project/project.repo.js';
-import { reviewsByIds, type ReviewRow } from './modules/review/review.repo.js';
-import { findingsByIds, type FindingRow } from './modules/finding/finding.repo.js';
-import { accessRequestsByIds, type AccessRequestRow } from './modules/sharing/sharing.repo.js';
-import { rectificationsByIds, type RectRow } from './modules/rectification/rectification.repo.js';
-import { summarise } from './modules/rectification/rectification.summary.js';
+import { organizationLoaders } from './modules/organization/organization.loaders.js';
+import { projectLoaders } from './modules/project/project.loaders.js';
+import { reviewLoaders } from './modules/review/review.loaders.js';
+import { findingLoaders } from './modules/finding/finding.loaders.js';
+import { accessRequestsByIds, type AccessRequestRow } from './modules/sharing/index.js';
+import { rectificationsByIds, summarise, type RectRow } from './modules/rectification/index.js';
 
 function byId<T extends { dbId: number }>(fetch: (ids: readonly number[]) => Promise<T[]>) {
   return new DataLoader<number, T | null>(
@@ -43,13 +37,10 @@ function groupBy(knex: Knex, table: string, key: string, value: (r: Record<strin
 
 export function createLoaders(knex: Knex, _viewer: Viewer) {
   return {
-    organization: byId<OrganizationRow>((ids) => organizationsByIds(knex, ids)),
-    project: byId<ProjectRow>((ids) => projectsByIds(knex, ids)),
-    policy: byId<PolicyRow>((ids) => policiesByIds(knex, ids)),
-    /** Unscoped: callers check canSeeReviewRow. */
-    review: byId<ReviewRow>((ids) => reviewsByIds(knex, ids)),
-    /** Unscoped: callers check canSeeFindingRow. */
-    finding: byId<FindingRow>((ids) => findingsByIds(knex, ids)),
+    ...organizationLoaders(knex),
+    ...projectLoaders(knex),
+    ...reviewLoaders(knex),
+    ...findingLoaders(knex),
     /** Unscoped: callers check canSeeAccessRequest. */
     accessRequest: byId<AccessRequestRow>((ids) => accessRequestsByIds(knex, ids)),
     rectification: byId<RectRow>((ids) => rectificationsByIds(knex, ids)),

@@ -12,10 +12,10 @@ import { nodeRules } from './modules/node/node.rules.js';
 import { organizationRules } from './modules/organization/organization.rules.js';
 import { projectRules } from './modules/project/project.rules.js';
 import { reviewRules } from './modules/review/review.rules.js';
-import { sharingRules } from './modules/sharing/sharing.rules.js';
+import { sharingRules } from './modules/sharing/index.js';
 import { accessLogRules } from './modules/access-log/access-log.rules.js';
 import { publishingRules } from './modules/publishing/publishing.rules.js';
-import { rectificationRules } from './modules/rectification/rectification.rules.js';
+import { rectificationRules } from './modules/rectification/index.js';
 
 export const MODULE_RULES: TypeRules[] = [
   nodeRules,

@@ -4,6 +4,12 @@ import { buildSchema } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { FindingResolver } from './modules/finding/finding.resolver.js';
+import {
+  OrganizationFindingsResolver,
+  ProjectFindingsResolver,
+  ReviewFindingsResolver,
+} from './modules/finding/finding.about.js';
+import { OrganizationReviewsResolver, ProjectReviewsResolver } from './modules/review/review.about.js';
 import { FINDING_IMPLEMENTATIONS } from './modules/finding/finding.types.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
@@ -33,6 +39,11 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     resolvers: [
       NodeResolver,
       FindingResolver,
+      OrganizationFindingsResolver,
+      ProjectFindingsResolver,
+      ReviewFindingsResolver,
+      OrganizationReviewsResolver,
+      ProjectReviewsResolver,
       ReviewResolver,
       OrganizationResolver,
       ProjectResolver,

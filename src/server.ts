@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { WebSocketServer } from 'ws';
@@ -20,8 +21,10 @@ import { makeViewer, PUBLIC_VIEWER, type Viewer } from './auth/viewer.js';
 import { verifyToken } from './auth/tokens.js';
 import { unauthenticated } from './shared/errors.js';
 import { OrganizationKind, Role } from './shared/enums.js';
-import { mountRectificationRoutes } from './modules/rectification/rectification.http.js';
-import { EvidenceStore } from './modules/evidence/evidence.store.js';
+import { mountRectificationRoutes } from './modules/rectification/index.js';
+import { mountPublishingRoutes } from './modules/publishing/publishing.http.js';
+import { EvidenceStore } from './modules/evidence/index.js';
+import { mountWebRoutes } from './web/index.js';
 
 /** Organisation codes rarely change: cache code -> id for a minute to spare a query per request. */
 function orgResolver(orm: MikroORM) {
@@ -198,6 +201,8 @@ export async function startServer(opts: {
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // the hub serves its own offline explorer (src/web); Apollo's page loads Sandbox from a CDN
+      ApolloServerPluginLandingPageDisabled(),
       accessLogPlugin(opts.accessLog ?? true),
       loggingPlugin(),
     ],
@@ -234,6 +239,8 @@ export async function startServer(opts: {
     evidence: new EvidenceStore(config.evidenceDir),
     maxEvidenceBytes: config.evidenceMaxBytes,
   });
+  mountPublishingRoutes(app, { contextFor, httpServer, config });
+  mountWebRoutes(app, { config, knex: orm.em.getKnex() });
 
   app.use(
     '/graphql',

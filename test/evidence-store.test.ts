@@ -19,7 +19,7 @@ import {
   receiveUpload,
   sanitiseFileName,
   type EvidenceErrorCode,
-} from '../src/modules/evidence/evidence.store.js';
+} from '../src/modules/evidence/index.js';
 
 const PDF = Buffer.concat([
   Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'),

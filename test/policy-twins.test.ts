@@ -336,6 +336,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (orm) await clearState().catch(() => undefined);
+  // the generated rows would otherwise be the newest findings and reviews of every later test file
+  if (orm) {
+    await knex('finding').whereIn('agency_id', myOrgIds()).delete();
+    await knex('review').whereIn('agency_id', myOrgIds()).delete();
+  }
   await orm?.close();
 });
 

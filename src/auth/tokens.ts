@@ -52,6 +52,12 @@ export async function verifyToken(config: HubConfig, token: string): Promise<Tok
     if (e instanceof joseErrors.JWTExpired) throw unauthenticated('The bearer token has expired.');
     if (e instanceof joseErrors.JWTClaimValidationFailed)
       throw unauthenticated(`The bearer token is not valid here (${e.claim}).`);
+    if (e instanceof joseErrors.JWSSignatureVerificationFailed) {
+      throw unauthenticated(
+        "The bearer token's signature does not match this hub's secret: it may come from another hub " +
+          '(signed with another data folder or HUB_JWT_SECRET). Sign it where this hub runs.',
+      );
+    }
     throw unauthenticated('The bearer token is invalid.');
   }
   const role = payload.role;

@@ -1,106 +1,207 @@
 /**
  * `npm run import -- <file> --org <code> [--source AUDIT] [--dry-run] [--user name]`
  * Publishes an agency's ledger (.xlsx, .csv in UTF-8 or GBK/GB18030, .json) into the hub, all or
- * nothing, and prints a report: every problem with its row, column and code. Exit code 1 on problems.
+ * nothing, and prints a report: every problem with its row, column and code.
+ *
+ * The source is the organisation's own (what it has published so far); `--source` is needed only
+ * for an agency that has published nothing yet, and another agency's source is refused.
+ * While a hub runs on the embedded data folder, the import goes through its HTTP API
+ * (POST /findings/import, the same parse and publish path); otherwise it opens the database.
+ *
+ * Exit codes: 0 written (or a clean dry run), 1 problems in the ledger (nothing written) or a failure,
+ * 2 a wrong command (arguments, unreadable file, --org that cannot publish, foreign --source).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { openDatabaseForCli } from '../db/database.js';
-import { migrateUp, openOrm } from '../db/orm.js';
-import { makeViewer } from '../auth/viewer.js';
-import { FindingSource, Role, SOURCE_OF_ROLE } from '../shared/enums.js';
-import { parseLedger } from '../modules/import/index.js';
-import { publishFindings, type PublishRow } from '../modules/publishing/publishing.service.js';
-import { loadSharingState } from '../policy/sharing.js';
-import { DEMO_ORG_OF_ROLE } from '../seed/generator.js';
+import { loadConfig, type HubConfig } from '../config.js';
+import { openDatabaseOrHub } from '../db/database.js';
+import type { DatabaseHandle } from '../db/database.js';
+import type { RunningHubInfo } from '../db/running-hub.js';
+import { FindingSource, type Role } from '../shared/enums.js';
+import type { LedgerImportReport } from '../modules/publishing/ledger-import.js';
+import { cliToken, hubFetch, HubRequestError, throughHubLine } from './hub-client.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    org: { type: 'string' },
-    source: { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    user: { type: 'string', default: 'cli-import' },
-  },
-});
+const USAGE =
+  'usage: npm run import -- <file.xlsx|.csv|.json> --org <agency code> [--source AUDIT] [--dry-run] [--user name]';
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+let parsedArgs;
+try {
+  parsedArgs = parseArgs({
+    allowPositionals: true,
+    options: {
+      org: { type: 'string' },
+      source: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      user: { type: 'string', default: 'cli-import' },
+    },
+  });
+} catch (e) {
+  usage((e as Error).message);
+}
+const { values, positionals } = parsedArgs;
 const file = positionals[0];
-if (!file || !values.org) {
-  console.error(
-    'usage: npm run import -- <file.xlsx|.csv|.json> --org <agency code> [--source AUDIT] [--dry-run]',
-  );
-  process.exit(2);
-}
-const roleOfSource = Object.fromEntries(Object.entries(SOURCE_OF_ROLE).map(([r, s]) => [s, r as Role]));
-const demoRole = Object.entries(DEMO_ORG_OF_ROLE).find(([, code]) => code === values.org)?.[0] as
-  Role | undefined;
-const source = (values.source?.toUpperCase() ?? (demoRole ? SOURCE_OF_ROLE[demoRole] : undefined)) as
-  FindingSource | undefined;
-if (!source || !Object.values(FindingSource).includes(source)) {
-  console.error(`name the ledger's source with --source (${Object.values(FindingSource).join('|')})`);
-  process.exit(2);
+if (!file || !values.org || positionals.length > 1) usage();
+const org = values.org;
+const dryRun = values['dry-run']!;
+const requested = (values.source?.toUpperCase() ?? null) as FindingSource | null;
+if (requested !== null && !Object.values(FindingSource).includes(requested)) {
+  usage(`--source must be one of ${Object.values(FindingSource).join(', ')}`);
 }
 
+// the file first: a wrong path is one line, before any database is opened
+let bytes: Buffer;
+try {
+  bytes = readFileSync(file);
+} catch (e) {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder, not a ledger file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (e as Error).message;
+  console.error(`cannot read ${path.resolve(file)}: ${why}`);
+  process.exit(2);
+}
+const fileName = path.basename(file);
 const t0 = Date.now();
-const bytes = readFileSync(file);
-const parsed = await parseLedger({ bytes, fileName: path.basename(file), source });
-const parseMs = Date.now() - t0;
-console.error(
-  `read ${parsed.totalRows} rows (${parsed.format}${parsed.encoding ? ', ' + parsed.encoding : ''}) in ${Date.now() - t0} ms`,
-);
-if (parsed.ignoredColumns.length) console.error(`ignored columns: ${parsed.ignoredColumns.join(', ')}`);
+
+/** A command that cannot run as given: one line, exit code 2. */
+class WrongCommand extends Error {}
+
+function printRead(
+  r: Pick<LedgerImportReport, 'rows' | 'format' | 'encoding' | 'ignoredColumns' | 'parseMs'>,
+) {
+  console.error(
+    `read ${r.rows} rows (${r.format ?? 'unknown format'}${r.encoding ? ', ' + r.encoding : ''}) in ${r.parseMs} ms`,
+  );
+  if (r.ignoredColumns.length) console.error(`ignored columns: ${r.ignoredColumns.join(', ')}`);
+}
+
+/** Problems on stdout (row, column, code, message), then the summary; exit code 1 on problems. */
+function report(r: LedgerImportReport, extra: Record<string, unknown> = {}): number {
+  for (const p of r.problems)
+    console.log(`${p.rowNumber ?? '-'}\t${p.column ?? '-'}\t${p.code}\t${p.message}`);
+  console.log(
+    JSON.stringify({
+      file: fileName,
+      rows: r.rows,
+      dryRun: r.dryRun,
+      written: r.written,
+      created: r.created,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      problems: r.problems.length,
+      ms: Date.now() - t0,
+      // the rate of reading and writing the rows, without opening the database
+      rowsPerSecond: Math.round(r.rows / (Math.max(1, r.parseMs + r.writeMs) / 1000)),
+      rssMB: Math.round(process.memoryUsage().rss / 1048576),
+      ...extra,
+    }),
+  );
+  if (!r.problems.length) return 0;
+  console.error(`${r.problems.length} problem(s): nothing was written`);
+  return 1;
+}
+
+/** On a database of its own (DATABASE_URL, or the embedded folder when no hub runs). */
+async function importDirect(db: DatabaseHandle): Promise<number> {
+  // loaded only here: the ORM's modules take a while, and through a hub they are not needed
+  const { migrateUp, openOrm } = await import('../db/orm.js');
+  const [{ makeViewer }, { loadSharingState }, { importLedgerFile }, { PublisherProblem, resolvePublisher }] =
+    await Promise.all([
+      import('../auth/viewer.js'),
+      import('../policy/sharing.js'),
+      import('../modules/publishing/ledger-import.js'),
+      import('../modules/publishing/publisher.js'),
+    ]);
+  const orm = await openOrm(db.url, db.poolMax);
+  try {
+    await migrateUp(orm);
+    const knex = orm.em.getKnex();
+    let publisher;
+    try {
+      publisher = await resolvePublisher(knex, org, requested);
+    } catch (e) {
+      if (e instanceof PublisherProblem) throw new WrongCommand(e.message);
+      throw e;
+    }
+    const viewer = makeViewer(publisher.role, { id: publisher.id, code: publisher.code }, values.user!);
+    viewer.sharing = await loadSharingState(knex, publisher.id);
+    let progressShown = false;
+    const r = await importLedgerFile(knex, viewer, {
+      bytes,
+      fileName,
+      dryRun,
+      onParsed: printRead,
+      progress: (done, total) => {
+        progressShown = true;
+        process.stderr.write(`\r  writing ${done}/${total}`);
+      },
+    });
+    if (progressShown) process.stderr.write('\n');
+    return report(r);
+  } finally {
+    await orm.close();
+  }
+}
+
+/** Through the running hub's HTTP API: same checks, same parse and publish, in the hub's process. */
+async function importThroughHub(config: HubConfig, hub: RunningHubInfo): Promise<number> {
+  console.error(throughHubLine(config, hub));
+  const q = new URLSearchParams({ org, ...(requested ? { source: requested } : {}) });
+  let publisher: { code: string; source: FindingSource; role: Role };
+  try {
+    publisher = (await (
+      await hubFetch(config, hub, `/findings/import/publisher?${q}`)
+    ).json()) as typeof publisher;
+  } catch (e) {
+    // the hub's refusal of the organisation or the source: a wrong command, as without a hub
+    if (e instanceof HubRequestError && e.status !== null && e.status < 500 && e.status !== 401)
+      throw new WrongCommand(e.message);
+    throw e;
+  }
+  const token = await cliToken(config, { sub: values.user!, role: publisher.role, org: publisher.code });
+  const res = await hubFetch(
+    config,
+    hub,
+    `/findings/import?${new URLSearchParams({ fileName, dryRun: String(dryRun) })}`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    },
+  );
+  const r = (await res.json()) as LedgerImportReport;
+  printRead(r);
+  const n = r.created + r.updated;
+  if (r.written && n) console.error(`  writing ${n}/${n}`);
+  return report(r, { hub: hub.url });
+}
 
 const config = loadConfig();
-const db = await openDatabaseForCli(config);
-const orm = await openOrm(db.url, db.poolMax);
+const target = await openDatabaseOrHub(config);
 let exit = 0;
 try {
-  await migrateUp(orm);
-  const knex = orm.em.getKnex();
-  const org = (await knex('organization').select('id', 'code', 'kind').where('code', values.org).first()) as
-    { id: number; code: string; kind: string } | undefined;
-  if (!org || org.kind !== 'OVERSIGHT_AGENCY') throw new Error(`no oversight agency with code ${values.org}`);
-  const viewer = makeViewer(roleOfSource[source]!, { id: org.id, code: org.code }, values.user!);
-  viewer.sharing = await loadSharingState(knex, org.id);
-  const problems: { rowNumber: number | null; column: string | null; code: string; message: string }[] = [
-    ...parsed.problems,
-  ];
-  let report;
-  const tWrite = Date.now();
-  if (!problems.length) {
-    report = await publishFindings(knex, viewer, parsed.rows as PublishRow[], {
-      dryRun: values['dry-run']!,
-      progress: (done, total) => process.stderr.write(`\r  writing ${done}/${total}`),
-    });
-    if (report.created + report.updated) process.stderr.write('\n');
-    problems.push(...report.problems);
-  }
-  for (const p of problems) console.log(`${p.rowNumber ?? '-'}\t${p.column ?? '-'}\t${p.code}\t${p.message}`);
-  const summary = {
-    file: path.basename(file),
-    rows: parsed.totalRows,
-    dryRun: values['dry-run'],
-    written: !problems.length && !values['dry-run'],
-    created: report?.created ?? 0,
-    updated: report?.updated ?? 0,
-    unchanged: report?.unchanged ?? 0,
-    problems: problems.length,
-    ms: Date.now() - t0,
-    // the rate of reading and writing the rows, without opening the database
-    rowsPerSecond: Math.round(parsed.totalRows / ((parseMs + Date.now() - tWrite) / 1000)),
-    rssMB: Math.round(process.memoryUsage().rss / 1048576),
-  };
-  console.log(JSON.stringify(summary));
-  if (problems.length) {
-    console.error(`${problems.length} problem(s): nothing was written`);
+  exit = target.hub ? await importThroughHub(config, target.hub) : await importDirect(target.db);
+} catch (e) {
+  if (e instanceof WrongCommand) {
+    console.error(e.message);
+    exit = 2;
+  } else {
+    console.error(e instanceof Error ? e.message : e);
     exit = 1;
   }
-} catch (e) {
-  console.error(e instanceof Error ? e.message : e);
-  exit = 1;
 } finally {
-  await orm.close();
-  await db.stop();
+  await target.db?.stop();
 }
 process.exit(exit);

@@ -1,11 +1,12 @@
 /**
  * `npm run token -- --role <ROLE> [--org <code>] [--ttl 1h] [--sub <user>]`: prints a signed bearer token.
  * On demo data --org defaults to the role's demo organisation (UNIT: the first unit).
+ * Signs with HUB_JWT_SECRET or the data folder's secret (says which on stderr); never creates a secret.
  */
 import type { Knex } from 'knex';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { loadConfig, type HubConfig } from '../config.js';
+import { loadConfig, MissingSecretError, type HubConfig } from '../config.js';
 import { parseTtl, signToken } from '../auth/tokens.js';
 import { Role } from '../shared/enums.js';
 import { DEMO_ORG_OF_ROLE } from '../seed/generator.js';
@@ -61,7 +62,21 @@ async function main() {
     process.exit(2);
   }
   const org = values.org ?? DEMO_ORG_OF_ROLE[role]!;
-  const config = loadConfig();
+  let config: HubConfig;
+  try {
+    // never generate a secret here: a token signed with a fresh one is refused by every hub
+    config = loadConfig(process.env, { createSecret: false });
+  } catch (e) {
+    if (!(e instanceof MissingSecretError)) throw e;
+    console.error(`npm run token: ${e.message}`);
+    process.exit(1);
+  }
+  // on stderr, so that TOKEN=$(npm run -s token …) still gets the token alone
+  console.error(
+    config.jwtSecretSource === 'HUB_JWT_SECRET'
+      ? 'signed with HUB_JWT_SECRET'
+      : `signed with the secret of the data folder ${config.dataDir} (${config.jwtSecretSource})`,
+  );
   process.stdout.write(
     (await signToken(config, { sub: values.sub ?? `cli-${role.toLowerCase()}`, role, org }, ttlSeconds)) +
       '\n',

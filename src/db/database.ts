@@ -1,5 +1,6 @@
 import { loadConfig, type HubConfig } from '../config.js';
 import { DataDirLockedError, startEmbeddedDatabase } from './embedded.js';
+import { lockHolderOf, readRunningHub, type RunningHubInfo } from './running-hub.js';
 
 export interface DatabaseHandle {
   url: string;
@@ -36,5 +37,47 @@ export async function openDatabaseForCli(config: HubConfig = loadConfig()): Prom
       process.exit(1);
     }
     throw e;
+  }
+}
+
+/** Where a command-line tool reads and writes: a database of its own, or the running hub's HTTP API. */
+export type CliTarget = { db: DatabaseHandle; hub?: undefined } | { hub: RunningHubInfo; db?: undefined };
+
+/**
+ * For command-line tools that may run beside the hub: with DATABASE_URL, that database; with the
+ * embedded one, the hub that holds the data folder (its HTTP API, announced in hub.json) when one runs,
+ * else the folder itself. While another process holds the folder without announcing a hub (a hub still
+ * starting, another command), waits up to `waitMs` for it to announce or let go, then gives up with a
+ * one-line message and exit code 1.
+ */
+export async function openDatabaseOrHub(
+  config: HubConfig = loadConfig(),
+  opts: { waitMs?: number } = {},
+): Promise<CliTarget> {
+  if (config.databaseUrl) return { db: await openDatabase(config) };
+  const deadline = Date.now() + (opts.waitMs ?? 30_000);
+  let told = false;
+  for (;;) {
+    const hub = readRunningHub(config.dataDir);
+    if (hub) return { hub };
+    const holder = lockHolderOf(config.dataDir);
+    if (holder === null) {
+      try {
+        return { db: await openDatabase(config) };
+      } catch (e) {
+        if (!(e instanceof DataDirLockedError)) throw e;
+        // a hub took the folder in between: look again
+      }
+    } else if (Date.now() > deadline) {
+      console.error(
+        `the embedded database folder ${config.dataDir} is in use by process ${holder}, which is not a ` +
+          'ready hub (no hub.json): wait until it is ready or has finished, or stop it',
+      );
+      process.exit(1);
+    } else if (!told) {
+      console.error(`waiting for process ${holder}, which holds ${config.dataDir} (a hub starting?)…`);
+      told = true;
+    }
+    await new Promise((r) => setTimeout(r, 250));
   }
 }

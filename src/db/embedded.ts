@@ -11,18 +11,10 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { isAlive, lockFileOf } from './running-hub.js';
 
 export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function acquireLock(lockFile: string): () => void {
@@ -77,7 +69,7 @@ export async function startEmbeddedDatabase(
 ): Promise<EmbeddedDatabase> {
   const pgDir = path.join(dataDir, 'pgdata');
   mkdirSync(pgDir, { recursive: true });
-  const release = acquireLock(path.join(dataDir, 'pgdata.lock'));
+  const release = acquireLock(lockFileOf(dataDir));
   try {
     const db = await PGlite.create({ dataDir: pgDir, extensions: { pg_trgm } });
     const port = await freePort();

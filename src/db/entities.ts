@@ -3,7 +3,7 @@ import { Policy, Project } from '../modules/project/project.entity.js';
 import { Review } from '../modules/review/review.entity.js';
 import { Finding } from '../modules/finding/finding.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
-import { AccessRequest, SharingEvent, SharingRule } from '../modules/sharing/sharing.entity.js';
+import { AccessRequest, SharingEvent, SharingRule } from '../modules/sharing/index.js';
 import { AccessLogEntry } from '../modules/access-log/access-log.entity.js';
 import { ChangeEvent, FindingRevision } from '../modules/publishing/publishing.entity.js';
 import {
@@ -12,7 +12,7 @@ import {
   RectificationEvent,
   RectificationFinding,
   RectificationSupervisor,
-} from '../modules/rectification/rectification.entity.js';
+} from '../modules/rectification/index.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
 export const ENTITIES = [

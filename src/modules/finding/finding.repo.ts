@@ -14,6 +14,7 @@ import {
   Severity,
 } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
+import { likePattern } from '../../shared/sql.js';
 import { paginate, type Connection, type ConnectionArgs, type SortKey } from '../../shared/relay.js';
 import { amountSql, contentSql, findingRowScope, type Sql } from '../../policy/access.js';
 import type { PersonInvolved } from './finding.entity.js';
@@ -145,9 +146,6 @@ export enum FindingOrderField {
 }
 
 const and = (q: Knex.QueryBuilder, s: Sql) => q.whereRaw(s.sql, s.bindings as Knex.RawBinding[]);
-
-/** Escapes LIKE wildcards so user text is matched literally. */
-export const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 /** The scoped, filtered FROM/WHERE of a finding list (alias f). */
 export function findingBase(knex: Knex, v: Viewer, q: FindingQuery): Knex.QueryBuilder {

@@ -6,27 +6,31 @@
 export {
   parseLedger,
   parseLedgerRows,
-  parseDecimalText,
-  parsePersons,
-  toYuan,
-  numberToDecimalString,
   MAX_BATCH_ROWS,
   MAX_FILE_ROWS,
   MAX_FILE_BYTES,
-  type LedgerParseResult,
-  type LedgerParseOptions,
-  type LedgerProblem,
-  type LedgerProblemCode,
-  type LedgerRow,
-  type PerformanceLedgerRow,
-  type AuditLedgerRow,
-  type ReformLedgerRow,
-  type DisciplineLedgerRow,
-  type LedgerFormat,
-  type LedgerEncoding,
+} from './ledger.parse.js';
+export {
+  parseDecimalText,
+  toYuan,
+  numberToDecimalString,
   type DecimalParse,
   type YuanParse,
-} from './ledger.parse.js';
+} from './money.js';
+export { parsePersons } from './persons.js';
+export type {
+  LedgerParseResult,
+  LedgerParseOptions,
+  LedgerProblem,
+  LedgerProblemCode,
+  LedgerRow,
+  PerformanceLedgerRow,
+  AuditLedgerRow,
+  ReformLedgerRow,
+  DisciplineLedgerRow,
+  LedgerFormat,
+  LedgerEncoding,
+} from './result.js';
 export {
   LEDGER_COLUMNS,
   TEXT_LIMITS,

@@ -6,8 +6,8 @@ import { fromGlobalId } from '../../shared/global-id.js';
 import { Node } from '../../shared/relay.js';
 import { canSeeFindingRow, canSeeReviewRow } from '../../policy/access.js';
 import { OrganizationObject } from '../organization/organization.types.js';
-import { canSeeAccessRequest } from '../sharing/sharing.repo.js';
-import { loadVisibleTask } from '../rectification/rectification.resolver.js';
+import { canSeeAccessRequest } from '../../policy/access-requests.js';
+import { loadVisibleTask } from '../rectification/index.js';
 
 /**
  * Fetches any object by global id. An id the viewer may not see resolves to null exactly like one

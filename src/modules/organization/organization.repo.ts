@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { OrganizationKind } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
+import { paginate, type Connection, type ConnectionArgs } from '../../shared/relay.js';
+import { likePattern } from '../../shared/sql.js';
 
 export interface OrganizationRow {
   __typename: 'Organization';
@@ -45,4 +47,24 @@ export async function organizationIdsByCodes(
     .select('id', 'code')
     .whereIn('code', codes as string[])) as { id: number; code: string }[];
   return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** A page of organisations by id, filtered by kind and name. */
+export function listOrganizations(
+  knex: Knex,
+  f: { kinds?: OrganizationKind[] | null; nameContains?: string | null } | null | undefined,
+  args: ConnectionArgs,
+): Promise<Connection<OrganizationRow>> {
+  const b = knex('organization as o');
+  if (f?.kinds?.length) b.whereIn('o.kind', f.kinds);
+  if (f?.nameContains) b.where('o.name', 'ilike', likePattern(f.nameContains.slice(0, 100)));
+  return paginate(
+    knex,
+    b.clone().select(ORG_COLUMNS),
+    args,
+    { expr: 'o.id', desc: false, cast: 'int' },
+    mapOrganization,
+    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    'o.id',
+  );
 }

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { FundType } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
+import { paginate, type Connection, type ConnectionArgs } from '../../shared/relay.js';
+import { likePattern } from '../../shared/sql.js';
 
 export interface ProjectRow {
   __typename: 'Project';
@@ -75,4 +77,25 @@ export async function policiesByIds(knex: Knex, ids: readonly number[]): Promise
     .select('*')
     .whereIn('id', ids as number[]);
   return rows.map(mapPolicy);
+}
+
+/** A page of projects by id, filtered by fund type, owner unit and name. */
+export function listProjects(
+  knex: Knex,
+  f: { fundTypes?: FundType[] | null; ownerUnitId?: number | null; nameContains?: string | null },
+  args: ConnectionArgs,
+): Promise<Connection<ProjectRow>> {
+  const b = knex('project as p');
+  if (f.fundTypes?.length) b.whereIn('p.fund_type', f.fundTypes);
+  if (f.ownerUnitId != null) b.where('p.owner_unit_id', f.ownerUnitId);
+  if (f.nameContains) b.where('p.name', 'ilike', likePattern(f.nameContains.slice(0, 100)));
+  return paginate(
+    knex,
+    b.clone().select(PROJECT_COLUMNS),
+    args,
+    { expr: 'p.id', desc: false, cast: 'int' },
+    mapProject,
+    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    'p.id',
+  );
 }

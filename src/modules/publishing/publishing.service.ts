@@ -292,7 +292,9 @@ export async function publishFindings(
       }
     }
     for (const [k, u] of toUpdate.entries()) {
-      if (k % 500 === 499) opts.progress?.(toInsert.length + k + 1, toInsert.length + toUpdate.length);
+      // every 500 rows and at the last one, so the progress ends at total/total
+      if (k % 500 === 499 || k === toUpdate.length - 1)
+        opts.progress?.(toInsert.length + k + 1, toInsert.length + toUpdate.length);
       const n = await trx('finding')
         .where({ id: u.id, version: u.version })
         .update({

@@ -11,13 +11,13 @@ import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { HubContext } from '../../context.js';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
-import { EvidenceError, EvidenceStore, receiveUpload } from '../evidence/evidence.store.js';
+import { EvidenceError, EvidenceStore, receiveUpload } from '../evidence/index.js';
 import { organizationIdsByCodes } from '../organization/organization.repo.js';
-import { writeRectificationLedgerTo } from './ledger-export.js';
-import { ledgerRows } from './rectification.ledger.js';
-import { loadVisibleTask, viewOf } from './rectification.resolver.js';
+import { canUploadEvidence, isUnitOf } from '../../policy/rectification.js';
+import { ledgerRows, writeLedgerXlsxTo } from './rectification.ledger.js';
+import { loadVisibleTask, viewOf } from './rectification.reads.js';
 import { RectificationState } from './rectification.entity.js';
-import { canReport, isUnitOf } from './rectification.service.js';
+import { evidenceById, insertEvidence } from './rectification-evidence.repo.js';
 import type { RectificationFilter } from './rectification.types.js';
 
 export interface HttpDeps {
@@ -56,28 +56,25 @@ export function mountRectificationRoutes(app: Express, deps: HttpDeps): void {
     const view = await viewOf(ctx, task);
     if (!isUnitOf(ctx.viewer, view))
       return fail(res, 403, 'FORBIDDEN', 'Only the responsible unit uploads evidence.');
-    if (!canReport(ctx.viewer, view) && task.state !== RectificationState.SUBMITTED) {
+    if (!canUploadEvidence(ctx.viewer, view)) {
       return fail(res, 409, 'ILLEGAL_TRANSITION', `A task that is ${task.state} takes no more evidence.`);
     }
     try {
       const { stored } = await receiveUpload(req, deps.evidence, { maxBytes: deps.maxEvidenceBytes });
-      const [row] = (await ctx
-        .knex('evidence')
-        .insert({
-          rectification_id: task.dbId,
-          sha256: stored.sha256,
-          file_name: stored.fileName,
-          content_type: stored.contentType,
-          size: stored.size,
-          uploaded_by_id: ctx.viewer.orgId,
-          uploaded_by_user: ctx.viewer.userId ?? 'unknown',
-        })
-        .returning('id')) as { id: number }[];
+      const evidenceId = await insertEvidence(ctx.knex, {
+        taskId: task.dbId,
+        sha256: stored.sha256,
+        fileName: stored.fileName,
+        contentType: stored.contentType,
+        size: stored.size,
+        uploadedById: ctx.viewer.orgId,
+        uploadedByUser: ctx.viewer.userId ?? 'unknown',
+      });
       ctx.log.info(
-        { task: task.dbId, evidence: row!.id, size: stored.size, type: stored.contentType },
+        { task: task.dbId, evidence: evidenceId, size: stored.size, type: stored.contentType },
         'evidence uploaded',
       );
-      res.status(201).json({ id: toGlobalId('Evidence', row!.id), ...stored });
+      res.status(201).json({ id: toGlobalId('Evidence', evidenceId), ...stored });
     } catch (e) {
       if (e instanceof EvidenceError) return fail(res, e.httpStatus, e.code, e.message);
       throw e;
@@ -88,20 +85,16 @@ export function mountRectificationRoutes(app: Express, deps: HttpDeps): void {
     const ctx = await withContext(deps, req, res);
     if (!ctx) return;
     const g = fromGlobalId(String(req.params.id));
-    const ev =
-      g?.type === 'Evidence'
-        ? ((await ctx.knex('evidence').select('*').where('id', g.id).first()) as
-            Record<string, unknown> | undefined)
-        : undefined;
+    const ev = g?.type === 'Evidence' ? await evidenceById(ctx.knex, g.id) : undefined;
     // the file is readable exactly when its task is
-    const task = ev ? await loadVisibleTask(ctx, ev.rectification_id as number) : null;
+    const task = ev ? await loadVisibleTask(ctx, ev.rectification_id) : null;
     if (!ev || !task) return fail(res, 404, 'NOT_FOUND', 'No such evidence file.');
     try {
-      const { stream, size } = await deps.evidence.open(ev.sha256 as string);
-      res.setHeader('content-type', ev.content_type as string);
+      const { stream, size } = await deps.evidence.open(ev.sha256);
+      res.setHeader('content-type', ev.content_type);
       res.setHeader('content-length', String(size));
-      res.setHeader('content-disposition', disposition(ev.file_name as string));
-      res.setHeader('x-content-sha256', ev.sha256 as string);
+      res.setHeader('content-disposition', disposition(ev.file_name));
+      res.setHeader('x-content-sha256', ev.sha256);
       res.setHeader('x-content-type-options', 'nosniff');
       // pipeline closes the file when the client goes away mid-download
       await pipeline(stream, res).catch(() => {});
@@ -125,7 +118,7 @@ export function mountRectificationRoutes(app: Express, deps: HttpDeps): void {
       disposition(`整改台账-${new Date().toISOString().slice(0, 10)}.xlsx`),
     );
     try {
-      await writeRectificationLedgerTo(res, ledgerRows(ctx, filter), {
+      await writeLedgerXlsxTo(res, ledgerRows(ctx, filter), {
         title: '问题整改台账',
         generatedAt: new Date(),
         generatedBy: me?.name ?? '',

@@ -1,13 +1,15 @@
 /**
  * Rows of the 整改台账 for a viewer and a filter, read in batches so that tens of thousands of tasks
- * stream out without being held in memory. Same row scope as the API (rectificationQuery).
+ * stream out without being held in memory. Same row scope and filter as the API (rectification.repo.ts).
  */
+import type { Writable } from 'node:stream';
 import type { HubContext } from '../../context.js';
 import type { FindingSource, PublicationState, Sensitivity } from '../../shared/enums.js';
 import { canReadContent } from '../../policy/access.js';
-import type { LedgerExportRow } from './ledger-export.js';
-import { mapRect } from './rectification.repo.js';
-import { rectificationQuery } from './rectification.resolver.js';
+import type { LedgerExportMeta, LedgerExportRow } from './ledger-export.js';
+import { ledgerFindingsOf, organizationNames, supervisorsOfTasks, tasksAfter } from './rectification.repo.js';
+import { ledgerEventsOf } from './rectification-events.repo.js';
+import { toTaskFilter } from './rectification.reads.js';
 import type { RectificationFilter } from './rectification.types.js';
 
 const SOURCE_ZH: Record<string, string> = {
@@ -36,44 +38,18 @@ export async function* ledgerRows(
   filter: RectificationFilter | null,
 ): AsyncGenerator<LedgerExportRow> {
   const knex = ctx.knex;
+  const taskFilter = toTaskFilter(filter);
   let after = 0;
   for (;;) {
-    const tasks = (
-      (await rectificationQuery(ctx, filter)
-        .select('r.*')
-        .where('r.id', '>', after)
-        .orderBy('r.id')
-        .limit(BATCH)) as Record<string, unknown>[]
-    ).map(mapRect);
+    const tasks = await tasksAfter(knex, ctx.viewer, taskFilter, after, BATCH);
     if (!tasks.length) return;
     after = tasks[tasks.length - 1]!.dbId;
     const ids = tasks.map((t) => t.dbId);
     const [findings, sups, events, orgs] = await Promise.all([
-      knex('rectification_finding as rf')
-        .join('finding as f', 'f.id', 'rf.finding_id')
-        .select(
-          'rf.rectification_id',
-          'f.source',
-          'f.source_ref',
-          'f.description',
-          'f.agency_id',
-          'f.sensitivity',
-          'f.unit_id',
-          'f.category',
-          'f.publication_state',
-          'f.id as finding_id',
-        )
-        .whereIn('rf.rectification_id', ids)
-        .orderBy('f.id') as Promise<Record<string, unknown>[]>,
-      knex('rectification_supervisor')
-        .select('rectification_id', 'agency_id')
-        .whereIn('rectification_id', ids) as Promise<Record<string, unknown>[]>,
-      knex('rectification_event')
-        .select('rectification_id', 'type', 'actor_id', 'payload')
-        .whereIn('rectification_id', ids)
-        .whereIn('type', ['REPORTED', 'APPROVED', 'RETURNED'])
-        .orderBy('id') as Promise<Record<string, unknown>[]>,
-      knex('organization').select('id', 'name', 'short_name') as Promise<Record<string, unknown>[]>,
+      ledgerFindingsOf(knex, ids),
+      supervisorsOfTasks(knex, ids),
+      ledgerEventsOf(knex, ids),
+      organizationNames(knex),
     ]);
     const orgName = new Map(
       orgs.map((o) => [o.id as number, (o.short_name as string | null) ?? (o.name as string)]),
@@ -148,4 +124,17 @@ export async function* ledgerRows(
       };
     }
   }
+}
+
+/**
+ * Writes the ledger as .xlsx into `stream` (ledger-export.ts). The writer (exceljs) loads on first use,
+ * so that entering this module for anything else (entities, loaders, rules) does not load it.
+ */
+export async function writeLedgerXlsxTo(
+  stream: Writable,
+  rows: Iterable<LedgerExportRow> | AsyncIterable<LedgerExportRow>,
+  meta: LedgerExportMeta,
+): Promise<void> {
+  const { writeRectificationLedgerTo } = await import('./ledger-export.js');
+  return writeRectificationLedgerTo(stream, rows, meta);
 }

@@ -10,27 +10,24 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import type { Knex } from 'knex';
 import type { HubContext } from '../../context.js';
-import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
-import { toDate } from '../../shared/timestamps.js';
+import { fromGlobalId } from '../../shared/global-id.js';
 import { dbId, dbIds } from '../../shared/ids.js';
-import { ConnectionArgs, connectionTypes, paginate } from '../../shared/relay.js';
+import { ConnectionArgs, connectionTypes } from '../../shared/relay.js';
 import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
 import { canSeeFindingRow } from '../../policy/access.js';
-import { loadSharingState } from '../../policy/sharing.js';
-import { rectificationBus } from '../publishing/change-bus.js';
-import { abortable } from '../../shared/abortable.js';
-import { RectificationState } from './rectification.entity.js';
 import {
-  mapRect,
-  overdueSql,
-  rectificationScope,
-  rectificationsByIds,
-  type RectRow,
-} from './rectification.repo.js';
+  canDecideExtension,
+  canReopen,
+  canReport,
+  canSubmit,
+  canVerify,
+} from '../../policy/rectification.js';
+import { RectificationState } from './rectification.entity.js';
+import { rectificationsByIds, tasksPage, type RectRow } from './rectification.repo.js';
+import { evidenceOfTask } from './rectification-evidence.repo.js';
+import { liveTasks, loadVisibleTask, toTaskFilter, viewOf } from './rectification.reads.js';
 import * as svc from './rectification.service.js';
-export { summarise } from './rectification.summary.js';
 import {
   RectificationChangeInput,
   RectificationCreateInput,
@@ -59,22 +56,6 @@ const taskId = (id: string) => {
   return g.id;
 };
 
-/** The policy's view of a row, from the request's loaders. */
-export async function viewOf(ctx: HubContext, r: RectRow): Promise<svc.TaskView> {
-  const [supervisorIds, approvedBy] = await Promise.all([
-    ctx.loaders.rectSupervisors.load(r.dbId),
-    r.state === RectificationState.SUBMITTED
-      ? ctx.loaders.rectApprovals.load(`${r.dbId}:${r.submissionNo}`)
-      : Promise.resolve([]),
-  ]);
-  return { unitId: r.unitId, leadId: r.leadId, state: r.state, supervisorIds, approvedBy };
-}
-
-export async function loadVisibleTask(ctx: HubContext, id: number): Promise<RectRow | null> {
-  const r = await ctx.loaders.rectification.load(id);
-  return r && svc.canSeeTask(ctx.viewer, await viewOf(ctx, r)) ? r : null;
-}
-
 @Resolver(() => RectificationObject)
 export class RectificationResolver {
   @Query(() => RectificationObject, {
@@ -100,16 +81,7 @@ export class RectificationResolver {
     @Arg('filterBy', () => RectificationFilter, { nullable: true, description: 'Conditions (筛选条件).' })
     filterBy?: RectificationFilter,
   ) {
-    const b = rectificationQuery(ctx, filterBy);
-    return paginate(
-      ctx.knex,
-      b.clone().select('r.*'),
-      page,
-      { expr: 'r.id', desc: true, cast: 'int' },
-      mapRect,
-      async () => Number((await b.clone().count({ n: '*' }).first())!.n),
-      'r.id',
-    );
+    return tasksPage(ctx.knex, ctx.viewer, toTaskFilter(filterBy), page);
   }
 
   @Mutation(() => RectificationPayload, {
@@ -155,26 +127,13 @@ export class RectificationResolver {
     return this.run(ctx, async () => {
       const id = taskId(input.id);
       const evIds = dbIds(input.evidence, 'Evidence', 'evidence') ?? [];
-      const evidence = evIds.length
-        ? ((await ctx
-            .knex('evidence')
-            .select('id', 'sha256', 'file_name')
-            .whereIn('id', evIds)
-            .where('rectification_id', id)) as {
-            id: number;
-            sha256: string;
-            file_name: string;
-          }[])
-        : [];
-      if (evidence.length !== new Set(evIds).size) {
-        throw new UserInputProblem('NOT_FOUND', 'Evidence must be uploaded to this task first.', 'evidence');
-      }
+      const evidence = await svc.reportEvidence(ctx.knex, id, evIds);
       await svc.reportProgress(ctx.knex, ctx.viewer, id, input.version, {
         text: input.text,
         percent: input.percent,
         moneyRecovered: input.moneyRecovered ?? null,
         rulesEstablished: input.rulesEstablished ?? null,
-        evidence: evidence.map((e) => ({ id: e.id, sha256: e.sha256, fileName: e.file_name })),
+        evidence,
       });
       return id;
     });
@@ -366,24 +325,8 @@ export class RectificationResolver {
   }
 
   @FieldResolver(() => [EvidenceObject], { description: 'Evidence files uploaded for it (佐证材料).' })
-  async evidence(@Root() r: RectRow, @Ctx() ctx: HubContext) {
-    const rows = (await ctx
-      .knex('evidence')
-      .select('*')
-      .where('rectification_id', r.dbId)
-      .orderBy('id')) as Record<string, unknown>[];
-    return rows.map((e) => {
-      const id = toGlobalId('Evidence', e.id as number);
-      return {
-        id,
-        fileName: e.file_name,
-        contentType: e.content_type,
-        size: Number(e.size),
-        sha256: e.sha256,
-        uploadedAt: toDate(e.at),
-        downloadPath: `/evidence/${id}`,
-      };
-    });
+  evidence(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    return evidenceOfTask(ctx.knex, r.dbId);
   }
 
   @FieldResolver()
@@ -393,27 +336,27 @@ export class RectificationResolver {
 
   @FieldResolver()
   async viewerCanReport(@Root() r: RectRow, @Ctx() ctx: HubContext) {
-    return svc.canReport(ctx.viewer, await viewOf(ctx, r));
+    return canReport(ctx.viewer, await viewOf(ctx, r));
   }
 
   @FieldResolver()
   async viewerCanSubmit(@Root() r: RectRow, @Ctx() ctx: HubContext) {
-    return svc.canSubmit(ctx.viewer, await viewOf(ctx, r));
+    return canSubmit(ctx.viewer, await viewOf(ctx, r));
   }
 
   @FieldResolver()
   async viewerCanVerify(@Root() r: RectRow, @Ctx() ctx: HubContext) {
-    return svc.canVerify(ctx.viewer, await viewOf(ctx, r));
+    return canVerify(ctx.viewer, await viewOf(ctx, r));
   }
 
   @FieldResolver()
   async viewerCanReopen(@Root() r: RectRow, @Ctx() ctx: HubContext) {
-    return svc.canReopen(ctx.viewer, await viewOf(ctx, r));
+    return canReopen(ctx.viewer, await viewOf(ctx, r));
   }
 
   @FieldResolver()
   async viewerCanDecideExtension(@Root() r: RectRow, @Ctx() ctx: HubContext) {
-    return r.extensionRequested !== null && svc.canDecideExtension(ctx.viewer, await viewOf(ctx, r));
+    return r.extensionRequested !== null && canDecideExtension(ctx.viewer, await viewOf(ctx, r));
   }
 }
 
@@ -423,48 +366,4 @@ export class RectificationEventResolver {
   actor(@Root() e: { actorId: number }, @Ctx() ctx: HubContext) {
     return ctx.loaders.organization.load(e.actorId);
   }
-}
-
-/** Scoped, filtered FROM/WHERE of task lists (alias r); shared by the API and the ledger export. */
-export function rectificationQuery(
-  ctx: HubContext,
-  f: RectificationFilter | null | undefined,
-): Knex.QueryBuilder {
-  const b = ctx.knex('rectification as r');
-  const scope = rectificationScope(ctx.viewer, 'r');
-  if (scope) b.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
-  if (f?.states?.length) b.whereIn('r.state', f.states);
-  const units = dbIds(f?.units, 'Organization', 'units');
-  if (units) b.whereIn('r.unit_id', units);
-  const od = overdueSql('r');
-  if (f?.overdue === true) b.whereRaw(`${od.sql} > 0`, od.bindings as Knex.RawBinding[]);
-  if (f?.overdue === false) b.whereRaw(`${od.sql} = 0`, od.bindings as Knex.RawBinding[]);
-  if (f?.overdueMoreThanDays != null)
-    b.whereRaw(`${od.sql} > ?`, [...(od.bindings as Knex.RawBinding[]), f.overdueMoreThanDays]);
-  return b;
-}
-
-/** Per subscriber: reload each changed task under the subscriber's permissions; return() stops at once. */
-function liveTasks(ctx: HubContext): AsyncIterableIterator<RectRow> {
-  return abortable(async function* (signal) {
-    for await (const msg of rectificationBus.listen(signal)) {
-      ctx.viewer.sharing = await loadSharingState(ctx.knex, ctx.viewer.orgId);
-      // a subscription lives long: forget what earlier events loaded
-      for (const l of [
-        ctx.loaders.rectification,
-        ctx.loaders.rectSupervisors,
-        ctx.loaders.rectApprovals,
-        ctx.loaders.rectStats,
-        ctx.loaders.rectEvents,
-        ctx.loaders.rectFindings,
-        ctx.loaders.finding,
-      ]) {
-        (l as { clearAll(): unknown }).clearAll();
-      }
-      for (const id of msg.ids) {
-        const r = await loadVisibleTask(ctx, id);
-        if (r) yield r;
-      }
-    }
-  });
 }

@@ -1,13 +1,16 @@
 import { Access, byRole, RoleAccess, type TypeRules } from '../../policy/field-rules.js';
-import { Role } from '../../shared/enums.js';
+import { TASK_SUPERVISOR_ROLES, TASK_UNIT_ROLES } from '../../policy/rectification.js';
 
-/** Units act on their own tasks; agencies supervise. Which task, and which transition, the service decides. */
+/**
+ * Units act on their own tasks; agencies supervise (the role sets of src/policy/rectification.ts).
+ * Which task, and which transition, the service decides with the same policy's predicates.
+ */
 const UNIT_OR_AGENCY = byRole(
   'unit-or-agency',
   'Budget units (for their own tasks) and oversight agencies.',
-  [Role.UNIT, Role.FINANCE, Role.AUDIT, Role.REFORM, Role.DISCIPLINE],
+  [...TASK_UNIT_ROLES, ...TASK_SUPERVISOR_ROLES],
 );
-const UNIT_ONLY = byRole('unit', 'Budget units, for their own tasks (责任单位).', [Role.UNIT]);
+const UNIT_ONLY = byRole('unit', 'Budget units, for their own tasks (责任单位).', TASK_UNIT_ROLES);
 
 export const rectificationRules: TypeRules = {
   Query: { rectification: Access.OPEN, rectifications: RoleAccess.AUTHENTICATED },

@@ -7,83 +7,40 @@
  * commute with reports, and approvals of the same submission commute with each other, so two
  * supervisors approving at the same instant both count and the task closes exactly once.
  *
+ * Who may see and do what is decided by src/policy/rectification.ts; the SQL is in the repositories
+ * (rectification.repo.ts, rectification-events.repo.ts, rectification-evidence.repo.ts).
+ *
  * Public functions throw UserInputProblem (codes: NOT_FOUND, CONFLICT, ILLEGAL_TRANSITION,
  * NOT_SUPERVISOR, NOT_RESPONSIBLE_UNIT, NOT_LEAD, ALREADY_VERIFIED, BAD_DATE, REQUIRED, …).
  */
 import type { Knex } from 'knex';
-import { isOversight, type Viewer } from '../../auth/viewer.js';
-import { Role } from '../../shared/enums.js';
+import type { Viewer } from '../../auth/viewer.js';
 import { UserInputProblem } from '../../shared/user-error.js';
 import { normaliseMoney } from '../../shared/scalars.js';
+import {
+  canCreateTask,
+  canCreateTaskFrom,
+  canDecideExtension,
+  canReport,
+  canSeeTask,
+  isLeadOf,
+  isSupervisorOf,
+  isUnitOf,
+  type TaskView,
+} from '../../policy/rectification.js';
 import {
   RectificationKind,
   RectificationState as St,
   VerificationConclusion,
 } from './rectification.entity.js';
 import { rectificationBus } from './rectification.bus.js';
+import { daysOverdue, today } from './rectification.overdue.js';
+import * as repo from './rectification.repo.js';
+import type { TaskRow } from './rectification.repo.js';
+import { appendEvent, approvalsOf, eventsSince, type EventRecord } from './rectification-events.repo.js';
+import { evidenceOfTaskByIds } from './rectification-evidence.repo.js';
 
-export interface TaskRow {
-  id: number;
-  unit_id: number;
-  lead_id: number;
-  kind: RectificationKind;
-  measures: string;
-  deadline: string;
-  next_milestone: string | null;
-  state: St;
-  submission_no: number;
-  conclusion: VerificationConclusion | null;
-  extension_requested: string | null;
-  closed_at: Date | null;
-  version: number;
-  created_at: Date;
-}
-
-export const today = (): string => new Date().toISOString().slice(0, 10);
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Derived, never stored: past the deadline (or, for accepted long-term work, past the next milestone). */
-export function daysOverdue(
-  t: Pick<TaskRow, 'state' | 'deadline' | 'next_milestone' | 'conclusion' | 'kind'>,
-  on = today(),
-): number {
-  if (t.state === St.CLOSED) return 0;
-  const due =
-    t.kind === RectificationKind.LONG_TERM &&
-    t.conclusion === VerificationConclusion.CONTINUING &&
-    t.next_milestone
-      ? t.next_milestone
-      : t.deadline;
-  const d = (Date.parse(on) - Date.parse(due)) / 86_400_000;
-  return d > 0 ? Math.floor(d) : 0;
-}
-
-// ---- policy: who may do what (also answers the viewerCan… fields) ----
-
-export interface TaskView {
-  unitId: number;
-  leadId: number;
-  state: St;
-  supervisorIds: readonly number[];
-  approvedBy: readonly number[];
-}
-
-export const isSupervisorOf = (v: Viewer, t: TaskView) =>
-  v.orgId !== null && isOversight(v) && t.supervisorIds.includes(v.orgId);
-export const isUnitOf = (v: Viewer, t: TaskView) => v.role === Role.UNIT && v.orgId === t.unitId;
-
-export function canSeeTask(v: Viewer, t: TaskView): boolean {
-  return isSupervisorOf(v, t) || isUnitOf(v, t) || v.role === Role.DISCIPLINE || v.role === Role.LEADERSHIP;
-}
-export const canReport = (v: Viewer, t: TaskView) =>
-  isUnitOf(v, t) && [St.ASSIGNED, St.IN_PROGRESS, St.RETURNED].includes(t.state);
-export const canSubmit = (v: Viewer, t: TaskView) =>
-  isUnitOf(v, t) && [St.IN_PROGRESS, St.RETURNED].includes(t.state);
-export const canVerify = (v: Viewer, t: TaskView) =>
-  isSupervisorOf(v, t) && t.state === St.SUBMITTED && !t.approvedBy.includes(v.orgId!);
-export const canReopen = (v: Viewer, t: TaskView) => isSupervisorOf(v, t) && t.state === St.CLOSED;
-export const canDecideExtension = (v: Viewer, t: TaskView) =>
-  v.orgId === t.leadId && isOversight(v) && t.state !== St.CLOSED;
 
 // ---- plumbing ----
 
@@ -102,33 +59,18 @@ function date(value: string, field: string): string {
   return value;
 }
 
-async function supervisorsOf(trx: Knex | Knex.Transaction, id: number): Promise<number[]> {
-  return (
-    (await trx('rectification_supervisor').select('agency_id').where('rectification_id', id)) as {
-      agency_id: number;
-    }[]
-  ).map((r) => r.agency_id);
-}
-
-async function approvalsOf(trx: Knex | Knex.Transaction, id: number, submission: number): Promise<number[]> {
-  const rows = (await trx('rectification_event')
-    .select('actor_id')
-    .where({ rectification_id: id, type: 'APPROVED' })
-    .whereRaw(`(payload->>'submission')::int = ?`, [submission])) as { actor_id: number }[];
-  return [...new Set(rows.map((r) => r.actor_id))];
-}
-
-export async function taskView(trx: Knex | Knex.Transaction, t: TaskRow): Promise<TaskView> {
+/** The policy's view of a task row, read inside the transaction. */
+export async function taskView(trx: Knex, t: TaskRow): Promise<TaskView> {
   return {
     unitId: t.unit_id,
     leadId: t.lead_id,
     state: t.state,
-    supervisorIds: await supervisorsOf(trx, t.id),
+    supervisorIds: await repo.supervisorIdsOf(trx, t.id),
     approvedBy: t.state === St.SUBMITTED ? await approvalsOf(trx, t.id, t.submission_no) : [],
   };
 }
 
-type Commutes = (events: { type: string; payload: Record<string, unknown> }[], t: TaskRow) => boolean;
+type Commutes = (events: EventRecord[], t: TaskRow) => boolean;
 
 /**
  * Runs one change: lock, load, check the version (allowing commuting operations), let `apply` decide
@@ -147,16 +89,12 @@ async function change(
   ) => Promise<{ set: Partial<TaskRow>; type: string; payload: Record<string, unknown> }>,
 ): Promise<number> {
   const out = await knex.transaction(async (trx) => {
-    const t = (await trx('rectification').select('*').where({ id }).forUpdate().first()) as
-      TaskRow | undefined;
+    const t = await repo.lockTask(trx, id);
     const view = t ? await taskView(trx, t) : null;
     if (!t || !view || !canSeeTask(v, view))
       throw new UserInputProblem('NOT_FOUND', 'No such rectification task.', 'id');
     if (t.version !== version) {
-      const since = (await trx('rectification_event')
-        .select('type', 'payload')
-        .where('rectification_id', id)
-        .where('version', '>', version)) as { type: string; payload: Record<string, unknown> }[];
+      const since = await eventsSince(trx, id, version);
       if (!commutes || version > t.version || !commutes(since, t)) {
         throw new UserInputProblem(
           'CONFLICT',
@@ -167,16 +105,14 @@ async function change(
     }
     const { set, type, payload } = await apply(t, view, trx);
     const next = t.version + 1;
-    await trx('rectification')
-      .where({ id })
-      .update({ ...set, version: next, updated_at: new Date() });
-    await trx('rectification_event').insert({
-      rectification_id: id,
+    await repo.updateTask(trx, id, { ...set, version: next });
+    await appendEvent(trx, {
+      taskId: id,
       type,
-      actor_id: v.orgId,
-      actor_user: v.userId ?? 'unknown',
+      actorId: v.orgId,
+      actorUser: v.userId ?? 'unknown',
       version: next,
-      payload: JSON.stringify(payload),
+      payload,
     });
     return next;
   });
@@ -204,7 +140,7 @@ export interface CreateInput {
  * agency; the co-supervisors default to every agency whose finding is in the group.
  */
 export async function createRectification(knex: Knex, v: Viewer, input: CreateInput): Promise<number> {
-  if (!isOversight(v) || v.orgId === null)
+  if (!canCreateTask(v))
     throw new UserInputProblem('NOT_AN_AGENCY', 'Only an oversight agency creates rectification tasks.');
   const ids = [...new Set(input.findingIds)];
   if (!ids.length || ids.length > 50)
@@ -222,34 +158,25 @@ export async function createRectification(knex: Knex, v: Viewer, input: CreateIn
     );
   }
   const id = await knex.transaction(async (trx) => {
-    const findings = (await trx('finding')
-      .select('id', 'agency_id', 'unit_id', 'publication_state')
-      .whereIn('id', ids)
-      .forUpdate()) as {
-      id: number;
-      agency_id: number;
-      unit_id: number;
-      publication_state: string;
-    }[];
-    if (findings.length !== ids.length || findings.some((f) => f.publication_state !== 'PUBLISHED')) {
+    const findings = await repo.lockFindings(trx, ids);
+    if (findings.length !== ids.length || findings.some((f) => f.publicationState !== 'PUBLISHED')) {
       throw new UserInputProblem('NOT_FOUND', 'Some findings do not exist or are not published.', 'findings');
     }
-    if (!findings.some((f) => f.agency_id === v.orgId) && v.role !== Role.DISCIPLINE) {
+    if (!canCreateTaskFrom(v, findings)) {
       throw new UserInputProblem(
         'NOT_FINDER',
         'Your agency must have found at least one of the problems.',
         'findings',
       );
     }
-    const units = new Set(findings.map((f) => f.unit_id));
+    const units = new Set(findings.map((f) => f.unitId));
     if (units.size !== 1)
       throw new UserInputProblem(
         'MIXED_UNITS',
         'All findings of one task must concern the same unit.',
         'findings',
       );
-    const taken = await trx('rectification_finding').select('finding_id').whereIn('finding_id', ids).first();
-    if (taken)
+    if (await repo.anyFindingInTask(trx, ids))
       throw new UserInputProblem(
         'ALREADY_IN_TASK',
         'A finding is already being rectified in another task.',
@@ -258,49 +185,40 @@ export async function createRectification(knex: Knex, v: Viewer, input: CreateIn
     const lead = input.leadId ?? v.orgId!;
     const supervisors = new Set<number>([
       lead,
-      ...(input.coSupervisorIds ?? findings.map((f) => f.agency_id)),
+      ...(input.coSupervisorIds ?? findings.map((f) => f.agencyId)),
     ]);
-    const agencies = (await trx('organization')
-      .select('id')
-      .whereIn('id', [...supervisors])
-      .where('kind', 'OVERSIGHT_AGENCY')) as { id: number }[];
+    const agencies = await repo.oversightAgencyIds(trx, [...supervisors]);
     if (agencies.length !== supervisors.size)
       throw new UserInputProblem('NOT_FOUND', 'Supervisors must be oversight agencies.', 'coSupervisors');
-    const [row] = (await trx('rectification')
-      .insert({
-        unit_id: [...units][0],
-        lead_id: lead,
-        kind: input.kind,
-        measures,
-        deadline,
-        next_milestone: milestone,
-        state: St.ASSIGNED,
-        submission_no: 0,
-      })
-      .returning('id')) as { id: number }[];
-    await trx('rectification_finding').insert(
-      ids.map((fid) => ({ rectification_id: row!.id, finding_id: fid })),
-    );
-    await trx('rectification_supervisor').insert(
-      [...supervisors].map((a) => ({ rectification_id: row!.id, agency_id: a })),
-    );
-    await trx('finding').whereIn('id', ids).update({ rectification_status: 'IN_PROGRESS' });
-    await trx('rectification_event').insert({
-      rectification_id: row!.id,
+    const taskId = await repo.insertTask(trx, {
+      unit_id: [...units][0]!,
+      lead_id: lead,
+      kind: input.kind,
+      measures,
+      deadline,
+      next_milestone: milestone,
+      state: St.ASSIGNED,
+      submission_no: 0,
+    });
+    await repo.linkFindings(trx, taskId, ids);
+    await repo.addSupervisors(trx, taskId, [...supervisors]);
+    await repo.setFindingsRectificationStatus(trx, ids, 'IN_PROGRESS');
+    await appendEvent(trx, {
+      taskId,
       type: 'CREATED',
-      actor_id: v.orgId,
-      actor_user: v.userId ?? 'unknown',
+      actorId: v.orgId,
+      actorUser: v.userId ?? 'unknown',
       version: 1,
-      payload: JSON.stringify({
+      payload: {
         kind: input.kind,
         deadline,
         measures,
         lead,
         supervisors: [...supervisors],
         findings: ids,
-      }),
+      },
     });
-    return row!.id;
+    return taskId;
   });
   rectificationBus.emit(id);
   return id;
@@ -321,6 +239,22 @@ export interface ReportInput {
   moneyRecovered: string | null;
   rulesEstablished: string | null;
   evidence: { id: number; sha256: string; fileName: string }[];
+}
+
+/**
+ * The evidence a report cites: files uploaded to this task first (NOT_FOUND otherwise). Checked before
+ * the report itself.
+ */
+export async function reportEvidence(
+  knex: Knex,
+  taskId: number,
+  evidenceIds: readonly number[],
+): Promise<ReportInput['evidence']> {
+  const evidence = evidenceIds.length ? await evidenceOfTaskByIds(knex, taskId, evidenceIds) : [];
+  if (evidence.length !== new Set(evidenceIds).size) {
+    throw new UserInputProblem('NOT_FOUND', 'Evidence must be uploaded to this task first.', 'evidence');
+  }
+  return evidence;
 }
 
 export function reportProgress(knex: Knex, v: Viewer, id: number, version: number, input: ReportInput) {
@@ -407,7 +341,7 @@ export function verifyRectification(
     }
     if (input.conclusion === VerificationConclusion.CONTINUING) {
       // accepting long-term work is the lead's call; the task stays open, tracked by milestone
-      if (v.orgId !== t.lead_id)
+      if (!isLeadOf(v, { leadId: t.lead_id }))
         throw new UserInputProblem(
           'NOT_LEAD',
           'Only the lead agency accepts long-term rectification.',
@@ -434,9 +368,7 @@ export function verifyRectification(
     const all = view.supervisorIds.every((s) => approvedBy.has(s));
     if (all) {
       // the last approval closes the task, in this same transaction
-      await trx('finding')
-        .whereIn('id', trx('rectification_finding').select('finding_id').where('rectification_id', t.id))
-        .update({ rectification_status: 'RECTIFIED' });
+      await repo.setTaskFindingsRectificationStatus(trx, t.id, 'RECTIFIED');
     }
     return {
       set: all
@@ -526,9 +458,7 @@ export function reopenRectification(knex: Knex, v: Viewer, id: number, version: 
     if (!isSupervisorOf(v, view))
       throw new UserInputProblem('NOT_SUPERVISOR', 'Only a supervising agency reopens a task.', 'id');
     if (t.state !== St.CLOSED) throw illegal(t.state, 'reopened');
-    await trx('finding')
-      .whereIn('id', trx('rectification_finding').select('finding_id').where('rectification_id', t.id))
-      .update({ rectification_status: 'IN_PROGRESS' });
+    await repo.setTaskFindingsRectificationStatus(trx, t.id, 'IN_PROGRESS');
     return {
       set: { state: St.IN_PROGRESS, conclusion: null, closed_at: null },
       type: 'REOPENED',
@@ -582,16 +512,10 @@ export function escalate(
           'id',
         );
       }
-      const target = await trx('organization')
-        .select('id')
-        .where({ id: toAgencyId, kind: 'OVERSIGHT_AGENCY' })
-        .first();
-      if (!target) throw new UserInputProblem('NOT_FOUND', 'Escalate to an oversight agency.', 'to');
+      if (!(await repo.isOversightAgency(trx, toAgencyId)))
+        throw new UserInputProblem('NOT_FOUND', 'Escalate to an oversight agency.', 'to');
       // the agency escalated to joins the supervisors, so it sees the task and can press
-      await trx('rectification_supervisor')
-        .insert({ rectification_id: t.id, agency_id: toAgencyId })
-        .onConflict(['rectification_id', 'agency_id'])
-        .ignore();
+      await repo.addSupervisorIfAbsent(trx, t.id, toAgencyId);
       return { set: {}, type: 'ESCALATED', payload: { to: toAgencyId, reason: why, daysOverdue: late } };
     },
   );

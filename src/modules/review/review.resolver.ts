@@ -1,32 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
-import { badInput } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
-import { dbIds } from '../../shared/ids.js';
-import { ConnectionArgs, connectionTypes } from '../../shared/relay.js';
+import { ConnectionArgs } from '../../shared/relay.js';
 import { canSeeReviewRow } from '../../policy/access.js';
 import { OrganizationObject } from '../organization/organization.types.js';
 import { PolicyObject, ProjectObject } from '../project/project.types.js';
-import { listFindings } from '../finding/finding.repo.js';
-import { FindingConnection, toFindingQuery, toOrder } from '../finding/finding.resolver.js';
-import { FindingFilter, FindingOrder } from '../finding/finding.types.js';
-import { listReviews, type ReviewQuery, type ReviewRow } from './review.repo.js';
+import { listReviews, type ReviewRow } from './review.repo.js';
+import { ReviewConnection, toReviewQuery } from './review.query.js';
 import { ReviewFilter, ReviewObject } from './review.types.js';
-
-export const ReviewConnection = connectionTypes(ReviewObject, 'Review', '评价/审计');
-
-export function toReviewQuery(f: ReviewFilter | null | undefined): ReviewQuery {
-  if (!f) return {};
-  for (const y of f.fiscalYears ?? [])
-    if (y < 1990 || y > 2100) throw badInput(`fiscal year ${y} is out of range`, 'fiscalYears');
-  return {
-    sources: f.sources,
-    fiscalYears: f.fiscalYears,
-    unitIds: dbIds(f.units, 'Organization', 'units'),
-    projectIds: dbIds(f.projects, 'Project', 'projects'),
-    grades: f.grades,
-  };
-}
 
 @Resolver(() => ReviewObject)
 export class ReviewResolver {
@@ -74,26 +55,5 @@ export class ReviewResolver {
   @FieldResolver(() => PolicyObject, { nullable: true })
   policy(@Root() r: ReviewRow, @Ctx() ctx: HubContext) {
     return r.policyId == null ? null : ctx.loaders.policy.load(r.policyId);
-  }
-
-  @FieldResolver(() => FindingConnection, {
-    description: 'Findings of this review that the viewer may see (本次评价/审计发现的问题).',
-  })
-  findings(
-    @Root() r: ReviewRow,
-    @Ctx() ctx: HubContext,
-    @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg('filterBy', () => FindingFilter, { nullable: true, description: 'Further conditions (筛选条件).' })
-    filterBy?: FindingFilter,
-    @Arg('orderBy', () => FindingOrder, { nullable: true, description: 'Ordering (排序).' })
-    orderBy?: FindingOrder,
-  ) {
-    return listFindings(
-      ctx.knex,
-      ctx.viewer,
-      { ...toFindingQuery(filterBy), reviewIds: [r.dbId] },
-      toOrder(orderBy),
-      page,
-    );
   }
 }

@@ -1,28 +1,28 @@
-import { toDate } from '../../shared/timestamps.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
-import { Role } from '../../shared/enums.js';
-import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
-import { mapAccessRequest, type AccessRequestRow } from './sharing.repo.js';
+import { fromGlobalId } from '../../shared/global-id.js';
 import { dbId, dbIds } from '../../shared/ids.js';
-import { ConnectionArgs, connectionTypes, paginate } from '../../shared/relay.js';
+import { ConnectionArgs, connectionTypes } from '../../shared/relay.js';
 import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
 import { canSeeFindingRow } from '../../policy/access.js';
+import { canDecide, canRevoke, effectiveStatus } from '../../policy/access-requests.js';
 import { loadSharingState } from '../../policy/sharing.js';
-import { AccessRequestStatus, type AccessRequest, type SharingLevel } from './sharing.entity.js';
+import { AccessRequestStatus, type SharingLevel } from './sharing.entity.js';
 import {
-  canDecide,
-  canRevoke,
+  accessRequestRowOf,
+  accessRequestsPage,
+  sharingRulesOf,
+  type AccessRequestRow,
+} from './sharing.repo.js';
+import {
   createAccessRequest,
   decideAccessRequest,
-  effectiveStatus,
   setSharingRule,
   type Decision,
 } from './sharing.service.js';
 import {
   AccessRequestCreateInput,
   AccessRequestDecisionInput,
-  AccessRequestDirection,
   AccessRequestFilter,
   AccessRequestObject,
   AccessRequestPayload,
@@ -31,24 +31,6 @@ import {
   SharingRuleSetInput,
   SharingRuleSetPayload,
 } from './sharing.types.js';
-
-const fromEntity = (e: AccessRequest): AccessRequestRow => ({
-  __typename: 'AccessRequest',
-  id: toGlobalId('AccessRequest', e.id),
-  dbId: e.id,
-  requesterId: e.requester.id,
-  ownerId: e.owner.id,
-  scope: e.scope,
-  category: e.category ?? null,
-  findingIds: e.findingIds ?? null,
-  purpose: e.purpose,
-  expiresAt: e.expiresAt,
-  storedStatus: e.status,
-  reason: e.reason ?? null,
-  decidedAt: e.decidedAt ?? null,
-  createdAt: e.createdAt,
-  version: e.version,
-});
 
 export const AccessRequestConnection = connectionTypes<AccessRequestRow>(
   AccessRequestObject,
@@ -72,19 +54,7 @@ export class AccessRequestResolver {
     @Arg('owner', () => ID, { nullable: true, description: 'Only this owner agency (数据提供部门).' })
     owner?: string,
   ) {
-    const q = ctx
-      .knex('sharing_rule')
-      .select('*')
-      .orderBy([{ column: 'owner_id' }, { column: 'category', nulls: 'first' }]);
-    const o = dbId(owner, 'Organization', 'owner');
-    if (o !== null) q.where('owner_id', o);
-    return ((await q) as Record<string, unknown>[]).map((r) => ({
-      ownerId: r.owner_id,
-      category: r.category,
-      level: r.level,
-      note: r.note,
-      updatedAt: toDate(r.updated_at),
-    }));
+    return sharingRulesOf(ctx.knex, dbId(owner, 'Organization', 'owner'));
   }
 
   @Query(() => AccessRequestConnection, {
@@ -96,36 +66,7 @@ export class AccessRequestResolver {
     @Arg('filterBy', () => AccessRequestFilter, { nullable: true, description: 'Conditions (筛选条件).' })
     filterBy?: AccessRequestFilter,
   ) {
-    const v = ctx.viewer;
-    const b = ctx.knex('access_request as q');
-    if (v.role !== Role.HUB_ADMIN) {
-      if (filterBy?.direction === AccessRequestDirection.MADE) b.where('q.requester_id', v.orgId);
-      else if (filterBy?.direction === AccessRequestDirection.RECEIVED) b.where('q.owner_id', v.orgId);
-      else b.where((w) => w.where('q.requester_id', v.orgId).orWhere('q.owner_id', v.orgId));
-    }
-    const statuses = filterBy?.statuses ?? [];
-    if (statuses.length) {
-      // EXPIRED is derived: an APPROVED row past its expiry
-      b.where((w) => {
-        const stored = statuses.filter(
-          (s) => s !== AccessRequestStatus.EXPIRED && s !== AccessRequestStatus.APPROVED,
-        );
-        if (stored.length) w.orWhereIn('q.status', stored);
-        if (statuses.includes(AccessRequestStatus.APPROVED))
-          w.orWhere((x) => x.where('q.status', 'APPROVED').where('q.expires_at', '>', new Date()));
-        if (statuses.includes(AccessRequestStatus.EXPIRED))
-          w.orWhere((x) => x.where('q.status', 'APPROVED').where('q.expires_at', '<=', new Date()));
-      });
-    }
-    return paginate(
-      ctx.knex,
-      b.clone().select('q.*'),
-      page,
-      { expr: 'q.id', desc: true, cast: 'int' },
-      mapAccessRequest,
-      async () => Number((await b.clone().count({ n: '*' }).first())!.n),
-      'q.id',
-    );
+    return accessRequestsPage(ctx.knex, ctx.viewer, filterBy, page);
   }
 
   @Mutation(() => SharingRuleSetPayload, {
@@ -183,7 +124,7 @@ export class AccessRequestResolver {
         },
         sharing,
       );
-      return { request: fromEntity(req), userErrors: [] };
+      return { request: accessRequestRowOf(req), userErrors: [] };
     } catch (e) {
       return { request: null, userErrors: asUserErrors(e) };
     }
@@ -198,7 +139,7 @@ export class AccessRequestResolver {
         reason: input.reason ?? null,
         expiresAt: input.expiresAt ?? null,
       });
-      return { request: fromEntity(req), userErrors: [] };
+      return { request: accessRequestRowOf(req), userErrors: [] };
     } catch (e) {
       return { request: null, userErrors: asUserErrors(e) };
     }

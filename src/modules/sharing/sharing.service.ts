@@ -3,14 +3,24 @@
  * Every change is one transaction together with its SharingEvent, and every update checks the version
  * the caller saw (optimistic lock), so concurrent decisions cannot overwrite one another.
  *
+ * Who may do what is decided by src/policy/access-requests.ts; the reads are in sharing.repo.ts.
+ *
  * Public methods throw UserInputProblem for problems the caller can fix (codes below).
  */
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isOversight, type Viewer } from '../../auth/viewer.js';
-import { FindingSource, Role } from '../../shared/enums.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { Role } from '../../shared/enums.js';
 import { UserInputProblem } from '../../shared/user-error.js';
 import { levelOf, type SharingState } from '../../policy/sharing.js';
+import {
+  agencyOf,
+  canDecide,
+  canRevoke,
+  canSetSharingRule,
+  effectiveStatus,
+  isOwnerOf,
+} from '../../policy/access-requests.js';
 import { Organization } from '../organization/organization.entity.js';
 import {
   AccessRequest,
@@ -21,45 +31,14 @@ import {
   SharingLevel,
   SharingRule,
 } from './sharing.entity.js';
+import { findingsForRequest, sourceOfOwnerCategory } from './sharing.repo.js';
 
 export const MAX_GRANT_DAYS = 366;
 
-/** Stored status, with EXPIRED derived from the expiry. */
-export function effectiveStatus(r: { status: AccessRequestStatus; expiresAt: Date }, now = Date.now()) {
-  return r.status === AccessRequestStatus.APPROVED && r.expiresAt.getTime() <= now
-    ? AccessRequestStatus.EXPIRED
-    : r.status;
-}
-
-/** Policy: who may decide (approve/refuse) a request — the owner agency, while it is pending. */
-export function canDecide(v: Viewer, r: { ownerId: number; status: AccessRequestStatus; expiresAt: Date }) {
-  return v.orgId === r.ownerId && effectiveStatus(r) === AccessRequestStatus.PENDING;
-}
-
-/** Policy: who may revoke — the owner, while the approval is in force. */
-export function canRevoke(v: Viewer, r: { ownerId: number; status: AccessRequestStatus; expiresAt: Date }) {
-  return v.orgId === r.ownerId && effectiveStatus(r) === AccessRequestStatus.APPROVED;
-}
-
-/** Policy: may the viewer ask the owner of this finding for conditional access to it? */
-export function canRequestAccess(
-  v: Viewer,
-  f: { agencyId: number; source: FindingSource; category: string },
-  sharing: SharingState = v.sharing,
-): boolean {
-  return (
-    isOversight(v) &&
-    v.orgId !== f.agencyId &&
-    v.role !== Role.DISCIPLINE && // already cleared for everything
-    levelOf(sharing, f) === SharingLevel.CONDITIONAL
-  );
-}
-
 function requireAgency(v: Viewer): number {
-  if (!isOversight(v) || v.orgId === null) {
-    throw new UserInputProblem('NOT_AN_AGENCY', 'Only an oversight agency can do this.');
-  }
-  return v.orgId;
+  const agency = agencyOf(v);
+  if (agency === null) throw new UserInputProblem('NOT_AN_AGENCY', 'Only an oversight agency can do this.');
+  return agency;
 }
 
 function checkText(value: string | null | undefined, field: string, min: number, max: number): string {
@@ -99,8 +78,9 @@ export async function setSharingRule(
     if (input.ownerId === null) throw new UserInputProblem('REQUIRED', 'Name the owner agency.', 'owner');
     ownerId = input.ownerId;
   } else {
-    ownerId = requireAgency(v);
-    if (input.ownerId !== null && input.ownerId !== ownerId) {
+    const own = requireAgency(v);
+    ownerId = input.ownerId ?? own;
+    if (!canSetSharingRule(v, ownerId)) {
       throw new UserInputProblem('NOT_OWNER', 'An agency can only classify its own records.', 'owner');
     }
   }
@@ -180,13 +160,10 @@ export async function createAccessRequest(
     if (input.findingIds?.length)
       throw new UserInputProblem('BAD_SCOPE', 'A CATEGORY request names no records.', 'findings');
     category = checkText(input.category, 'category', 1, 100);
-    const sample = await knex('finding')
-      .select('source')
-      .where({ agency_id: input.ownerId, category })
-      .first();
-    if (!sample)
+    const source = await sourceOfOwnerCategory(knex, input.ownerId, category);
+    if (!source)
       throw new UserInputProblem('NOT_FOUND', 'The owner has no records of that category.', 'category');
-    const level = levelOf(sharing, { agencyId: input.ownerId, source: sample.source, category });
+    const level = levelOf(sharing, { agencyId: input.ownerId, source, category });
     if (level !== SharingLevel.CONDITIONAL) {
       throw new UserInputProblem(
         level === SharingLevel.NOT_SHARED ? 'NOT_SHAREABLE' : 'ALREADY_SHARED',
@@ -202,33 +179,18 @@ export async function createAccessRequest(
     const ids = [...new Set(input.findingIds ?? [])];
     if (!ids.length || ids.length > 100)
       throw new UserInputProblem('BAD_SCOPE', 'Name 1 to 100 findings.', 'findings');
-    const rows = (await knex('finding')
-      .select('id', 'agency_id', 'source', 'category')
-      .whereIn('id', ids)) as {
-      id: number;
-      agency_id: number;
-      source: FindingSource;
-      category: string;
-    }[];
+    const rows = await findingsForRequest(knex, ids);
     // an id that does not exist and one of another owner get the same answer: nothing to probe
-    if (rows.length !== ids.length || rows.some((r) => r.agency_id !== input.ownerId)) {
+    if (rows.length !== ids.length || rows.some((r) => r.agencyId !== input.ownerId)) {
       throw new UserInputProblem(
         'NOT_FOUND',
         'Some of the findings are not records of this owner.',
         'findings',
       );
     }
-    const notConditional = rows.find(
-      (r) =>
-        levelOf(sharing, { agencyId: r.agency_id, source: r.source, category: r.category }) !==
-        SharingLevel.CONDITIONAL,
-    );
+    const notConditional = rows.find((r) => levelOf(sharing, r) !== SharingLevel.CONDITIONAL);
     if (notConditional) {
-      const level = levelOf(sharing, {
-        agencyId: notConditional.agency_id,
-        source: notConditional.source,
-        category: notConditional.category,
-      });
+      const level = levelOf(sharing, notConditional);
       throw new UserInputProblem(
         level === SharingLevel.NOT_SHARED ? 'NOT_SHAREABLE' : 'ALREADY_SHARED',
         level === SharingLevel.NOT_SHARED
@@ -287,7 +249,7 @@ export async function decideAccessRequest(
     return await em.transactional(async (tx) => {
       const req = await tx.findOne(AccessRequest, input.id);
       // the requester learns nothing about requests that are not its own to decide
-      if (!req || req.owner.id !== v.orgId)
+      if (!req || !isOwnerOf(v, { ownerId: req.owner.id }))
         throw new UserInputProblem('NOT_FOUND', 'No such request awaits your decision.', 'id');
       if (req.version !== input.version) {
         throw new UserInputProblem(
