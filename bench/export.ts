@@ -11,7 +11,7 @@ import { freshDatabase } from '../src/db/fresh.js';
 import { migrateUp, openOrm } from '../src/db/orm.js';
 import { seedDemo } from '../src/seed/generator.js';
 import { makeViewer } from '../src/auth/viewer.js';
-import { createContext } from '../src/context.js';
+import { createContext } from '../src/http/request-context.js';
 import { createLogger } from '../src/logger.js';
 import { Role } from '../src/shared/enums.js';
 import { writeRectificationLedgerTo } from '../src/modules/rectification/ledger-export.js';

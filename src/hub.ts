@@ -13,6 +13,7 @@ import { buildHubSchema } from './schema.js';
 import { seedDemo } from './seed/generator.js';
 import { startServer, type RunningServer } from './server.js';
 import { connectChangeBusToRedis } from './modules/publishing/change-bus.js';
+import { countOrganizations } from './modules/organization/organization.repo.js';
 
 export interface Hub {
   config: HubConfig;
@@ -28,7 +29,7 @@ export async function prepareDatabase(orm: MikroORM, config: HubConfig, log: Log
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
   if (!config.seedDemo) return;
   const knex = orm.em.getKnex();
-  const { n } = (await knex('organization').count({ n: '*' }).first()) as { n: string };
+  const n = await countOrganizations(knex);
   if (Number(n) > 0) return;
   const t0 = Date.now();
   log.info({ scale: config.seedScale }, 'empty database: loading the demo data set');

@@ -12,6 +12,7 @@ import { nodeRules } from './modules/node/node.rules.js';
 import { organizationRules } from './modules/organization/organization.rules.js';
 import { projectRules } from './modules/project/project.rules.js';
 import { reviewRules } from './modules/review/review.rules.js';
+import { reviewPublishingRules } from './modules/review/review-publishing.rules.js';
 import { sharingRules } from './modules/sharing/index.js';
 import { accessLogRules } from './modules/access-log/access-log.rules.js';
 import { publishingRules } from './modules/publishing/publishing.rules.js';
@@ -21,6 +22,7 @@ export const MODULE_RULES: TypeRules[] = [
   nodeRules,
   findingRules,
   reviewRules,
+  reviewPublishingRules,
   organizationRules,
   projectRules,
   sharingRules,

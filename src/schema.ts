@@ -26,7 +26,7 @@ import {
   FindingRevisionResolver,
   PublishingResolver,
 } from './modules/publishing/publishing.resolver.js';
-import { ReviewPublishingResolver } from './modules/publishing/review-publishing.js';
+import { ReviewPublishingResolver } from './modules/review/review-publishing.resolver.js';
 import {
   RectificationEventResolver,
   RectificationResolver,

@@ -15,7 +15,7 @@ import { FindingSource, Role } from '../src/shared/enums.js';
 import { Factory } from './support/factories.js';
 import { allRules, applyPermissions } from '../src/permissions.js';
 import { buildHubSchema } from '../src/schema.js';
-import { createContext } from '../src/context.js';
+import { createContext } from '../src/http/request-context.js';
 import { PUBLIC_VIEWER } from '../src/auth/viewer.js';
 import { createLogger } from '../src/logger.js';
 

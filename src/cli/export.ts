@@ -17,6 +17,7 @@ import { cliToken, hubFetch, throughHubLine } from './hub-client.js';
 import { Role } from '../shared/enums.js';
 import { DEMO_ORG_OF_ROLE } from '../seed/generator.js';
 import type { RectificationFilter, RectificationState } from '../modules/rectification/index.js';
+import { organizationByCode } from '../modules/organization/organization.repo.js';
 
 const { values } = parseArgs({
   options: {
@@ -91,7 +92,7 @@ async function exportDirect(config: HubConfig, db: DatabaseHandle) {
     { ledgerRows },
     { describeFilter },
   ] = await Promise.all([
-    import('../context.js'),
+    import('../http/request-context.js'),
     import('../auth/viewer.js'),
     import('../logger.js'),
     import('../modules/rectification/ledger-export.js'),
@@ -102,10 +103,7 @@ async function exportDirect(config: HubConfig, db: DatabaseHandle) {
   try {
     await migrateUp(orm);
     const knex = orm.em.getKnex();
-    const org = (await knex('organization')
-      .select('id', 'code', 'name')
-      .where('code', orgCode ?? '')
-      .first()) as { id: number; code: string; name: string } | undefined;
+    const org = await organizationByCode(knex, orgCode ?? '');
     if (!org) throw new Error(`no organisation with code ${orgCode}`);
     const ctx = await createContext(
       {
@@ -113,7 +111,7 @@ async function exportDirect(config: HubConfig, db: DatabaseHandle) {
         log: createLogger('warn'),
         settings: { disciplineMinCount: config.disciplineMinCount, escalationDays: config.escalationDays },
       },
-      makeViewer(role, { id: org.id, code: org.code }, 'cli-export'),
+      makeViewer(role, { id: org.dbId, code: org.code }, 'cli-export'),
       'cli-export',
     );
     const t0 = Date.now();

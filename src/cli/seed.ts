@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { openDatabaseForCli } from '../db/database.js';
 import { migrateUp, openOrm } from '../db/orm.js';
 import { seedDemo } from '../seed/generator.js';
+import { countOrganizations } from '../modules/organization/organization.repo.js';
 
 const { values } = parseArgs({
   options: { scale: { type: 'string', default: '1' }, seed: { type: 'string' } },
@@ -23,7 +24,7 @@ const orm = await openOrm(db.url, db.poolMax);
 try {
   await migrateUp(orm);
   const knex = orm.em.getKnex();
-  const { n } = (await knex('organization').count({ n: '*' }).first()) as { n: string };
+  const n = await countOrganizations(knex);
   if (Number(n) > 0) {
     console.error('the database already has organisations; seed only an empty database');
     process.exitCode = 1;

@@ -10,15 +10,10 @@ import { loadConfig, MissingSecretError, type HubConfig } from '../config.js';
 import { parseTtl, signToken } from '../auth/tokens.js';
 import { Role } from '../shared/enums.js';
 import { DEMO_ORG_OF_ROLE } from '../seed/generator.js';
+import { organizationNamesByCodes } from '../modules/organization/organization.repo.js';
 
 export async function demoTokens(config: HubConfig, knex: Knex, ttl: string) {
-  const codes = new Set(
-    (
-      (await knex('organization').select('code').whereIn('code', Object.values(DEMO_ORG_OF_ROLE))) as {
-        code: string;
-      }[]
-    ).map((r) => r.code),
-  );
+  const codes = await organizationNamesByCodes(knex, Object.values(DEMO_ORG_OF_ROLE));
   const out: { role: Role; org: string | null; token: string }[] = [];
   for (const role of Object.values(Role)) {
     if (role === Role.PUBLIC) continue;

@@ -2,6 +2,7 @@ import { Organization } from '../modules/organization/organization.entity.js';
 import { Policy, Project } from '../modules/project/project.entity.js';
 import { Review } from '../modules/review/review.entity.js';
 import { Finding } from '../modules/finding/finding.entity.js';
+import { FindingRollup } from '../modules/finding/finding-rollup.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
 import { AccessRequest, SharingEvent, SharingRule } from '../modules/sharing/index.js';
 import { AccessLogEntry } from '../modules/access-log/access-log.entity.js';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   Policy,
   Review,
   Finding,
+  FindingRollup,
   SharingRule,
   AccessRequest,
   SharingEvent,

@@ -1,7 +1,9 @@
 /**
  * Sharing state of one request: the owners' sharing rules and the viewer's approved, unexpired access
- * requests. Loaded once per request (two small queries) and used by both the TS predicates and the SQL
- * of the access policy, so the two cannot disagree.
+ * requests. Read from the process's cache (src/modules/sharing/sharing.cache.ts, invalidated on every
+ * change) or by loadSharingState (two small queries), and used by both the TS predicates and the SQL of
+ * the access policy, so the two cannot disagree. A state may outlive the expiry of its grants: every use
+ * (grantCovers, grantSql) checks the expiry against the clock.
  */
 import { toDate } from '../shared/timestamps.js';
 import type { Knex } from 'knex';
@@ -33,30 +35,40 @@ export async function loadSharingState(
   now = new Date(),
 ): Promise<SharingState> {
   const [rules, grants] = await Promise.all([
-    knex('sharing_rule').select('owner_id', 'category', 'level'),
-    viewerOrgId === null
-      ? Promise.resolve([])
-      : knex('access_request')
-          .select('id', 'owner_id', 'scope', 'category', 'finding_ids', 'expires_at')
-          .where({ requester_id: viewerOrgId, status: 'APPROVED' })
-          .where('expires_at', '>', now),
+    loadSharingRules(knex),
+    viewerOrgId === null ? Promise.resolve([]) : loadActiveGrants(knex, viewerOrgId, now),
   ]);
-  return {
-    rules: new Map(
-      (rules as { owner_id: number; category: string | null; level: SharingLevel }[]).map((r) => [
-        key(r.owner_id, r.category),
-        r.level,
-      ]),
-    ),
-    grants: (grants as Record<string, unknown>[]).map((g) => ({
-      id: g.id as number,
-      ownerId: g.owner_id as number,
-      scope: g.scope as AccessScope,
-      category: g.category as string | null,
-      findingIds: new Set((g.finding_ids as number[] | null) ?? []),
-      expiresAt: toDate(g.expires_at),
-    })),
-  };
+  return { rules, grants };
+}
+
+/** Every owner's sharing rules (the same for every viewer). */
+export async function loadSharingRules(knex: Knex): Promise<ReadonlyMap<string, SharingLevel>> {
+  const rules = (await knex('sharing_rule').select('owner_id', 'category', 'level')) as {
+    owner_id: number;
+    category: string | null;
+    level: SharingLevel;
+  }[];
+  return new Map(rules.map((r) => [key(r.owner_id, r.category), r.level]));
+}
+
+/** The organisation's approved requests that have not expired at `now`. */
+export async function loadActiveGrants(
+  knex: Knex,
+  viewerOrgId: number,
+  now = new Date(),
+): Promise<ActiveGrant[]> {
+  const grants = (await knex('access_request')
+    .select('id', 'owner_id', 'scope', 'category', 'finding_ids', 'expires_at')
+    .where({ requester_id: viewerOrgId, status: 'APPROVED' })
+    .where('expires_at', '>', now)) as Record<string, unknown>[];
+  return grants.map((g) => ({
+    id: g.id as number,
+    ownerId: g.owner_id as number,
+    scope: g.scope as AccessScope,
+    category: g.category as string | null,
+    findingIds: new Set((g.finding_ids as number[] | null) ?? []),
+    expiresAt: toDate(g.expires_at),
+  }));
 }
 
 export function defaultLevel(source: FindingSource): SharingLevel {

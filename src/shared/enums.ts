@@ -251,3 +251,18 @@ registerDescribedEnum(
     EXPIRED: 'Approved, but past its expiry (已过期).',
   },
 );
+
+export enum RevisionKind {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  CORRECTED = 'CORRECTED',
+  WITHDRAWN = 'WITHDRAWN',
+  REPUBLISHED = 'REPUBLISHED',
+}
+registerDescribedEnum(RevisionKind, 'RevisionKind', 'What a change to a finding was (变更类型).', {
+  CREATED: 'First published to the hub (首次发布).',
+  UPDATED: "Updated from the agency's system or ledger (同步更新).",
+  CORRECTED: 'Corrected by the agency, with a reason (更正).',
+  WITHDRAWN: 'Withdrawn by the agency, with a reason (撤回).',
+  REPUBLISHED: 'Published again after a withdrawal (重新发布).',
+});

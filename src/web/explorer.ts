@@ -10,6 +10,7 @@
  */
 import type express from 'express';
 import type { Knex } from 'knex';
+import { organizationNamesByCodes } from '../modules/organization/organization.repo.js';
 import type { HubConfig } from '../config.js';
 import { demoTokens } from '../cli/token.js';
 import { Role } from '../shared/enums.js';
@@ -192,15 +193,9 @@ export function mountExplorer(app: express.Express, opts: { config: HubConfig; k
     app.get(DEMO_TOKENS_PATH, async (_req, res, next) => {
       try {
         const tokens = await demoTokens(config, knex, DEMO_TOKEN_TTL);
-        const names = new Map(
-          (
-            (await knex('organization')
-              .select('code', 'name')
-              .whereIn(
-                'code',
-                tokens.map((t) => t.org).filter((c): c is string => c !== null),
-              )) as { code: string; name: string }[]
-          ).map((r) => [r.code, r.name]),
+        const names = await organizationNamesByCodes(
+          knex,
+          tokens.map((t) => t.org).filter((c): c is string => c !== null),
         );
         res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
         res.json({

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
+import { accessLogBatcherFor } from './access-log.batcher.js';
+import { appendAccessLog } from './access-log.repo.js';
 
 /** Sensitivities whose reads are recorded (查询留痕). */
 export const LOGGED_SENSITIVITIES: ReadonlySet<string> = new Set(['RESTRICTED', 'SECRET']);
@@ -14,8 +16,9 @@ interface Read {
 
 /**
  * Collects, during one request, which sensitive records were read and which of their fields were
- * returned (names only). Flushed as one multi-row INSERT when the response is ready, so a page of
- * 100 sensitive findings costs one statement.
+ * returned (names only). Flushed when the response is ready through the pool's group-commit batcher
+ * (access-log.batcher.ts): the entries of concurrent requests share one multi-row INSERT, and
+ * `flush` resolves once the batch holding this request's entries is written (rejects if it failed).
  */
 export class AccessLogCollector {
   private readonly reads = new Map<string, Read>();
@@ -66,7 +69,9 @@ export class AccessLogCollector {
       fields: JSON.stringify([...r.fields].sort()),
     }));
     this.reads.clear();
-    for (let i = 0; i < rows.length; i += 1000) await knex('access_log').insert(rows.slice(i, i + 1000));
+    const batcher = accessLogBatcherFor(knex);
+    // inside a transaction the rows are written in it, at once
+    await (batcher ? batcher.append(rows) : appendAccessLog(knex, rows));
     return rows.length;
   }
 }

@@ -1,42 +1,11 @@
-import { toDate } from '../../shared/timestamps.js';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
-import { Role } from '../../shared/enums.js';
 import { badInput } from '../../shared/errors.js';
-import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
+import { fromGlobalId } from '../../shared/global-id.js';
 import { dbId } from '../../shared/ids.js';
-import { ConnectionArgs, connectionTypes, paginate } from '../../shared/relay.js';
+import { ConnectionArgs, connectionTypes } from '../../shared/relay.js';
+import { listAccessLog, type EntryRow } from './access-log.repo.js';
 import { AccessLogEntryObject, AccessLogFilter } from './access-log.types.js';
-
-interface EntryRow {
-  dbId: number;
-  at: Date;
-  readerOrgId: number | null;
-  readerUser: string | null;
-  readerRole: string;
-  operation: string | null;
-  requestId: string;
-  recordId: string;
-  recordType: string;
-  ownerId: number;
-  sensitivity: string;
-  fields: string[];
-}
-
-const mapEntry = (r: Record<string, unknown>): EntryRow => ({
-  dbId: Number(r.id),
-  at: toDate(r.at),
-  readerOrgId: r.reader_org_id as number | null,
-  readerUser: r.reader_user as string | null,
-  readerRole: r.reader_role as string,
-  operation: r.operation as string | null,
-  requestId: r.request_id as string,
-  recordType: r.record_type as string,
-  recordId: toGlobalId(r.record_type as 'Finding' | 'Review', r.record_id as number),
-  ownerId: r.owner_id as number,
-  sensitivity: r.sensitivity as string,
-  fields: r.fields as string[],
-});
 
 export const AccessLogConnection = connectionTypes<EntryRow>(
   AccessLogEntryObject,
@@ -57,26 +26,22 @@ export class AccessLogResolver {
     @Arg('filterBy', () => AccessLogFilter, { nullable: true, description: 'Conditions (筛选条件).' })
     filterBy?: AccessLogFilter,
   ) {
-    const v = ctx.viewer;
-    const b = ctx.knex('access_log as l');
-    if (v.role !== Role.DISCIPLINE) b.where('l.owner_id', v.orgId);
+    let record: { type: string; id: number } | null = null;
     if (filterBy?.record) {
       const g = fromGlobalId(filterBy.record);
       if (!g || (g.type !== 'Finding' && g.type !== 'Review'))
         throw badInput('"record" must be a Finding or Review id', 'record');
-      b.where({ 'l.record_type': g.type, 'l.record_id': g.id });
+      record = g;
     }
-    const reader = dbId(filterBy?.reader, 'Organization', 'reader');
-    if (reader !== null) b.where('l.reader_org_id', reader);
-    if (filterBy?.since) b.where('l.at', '>=', filterBy.since);
-    return paginate(
+    return listAccessLog(
       ctx.knex,
-      b.clone().select('l.*'),
+      ctx.viewer,
+      {
+        record,
+        readerOrgId: dbId(filterBy?.reader, 'Organization', 'reader'),
+        since: filterBy?.since ?? null,
+      },
       page,
-      { expr: 'l.id', desc: true, cast: 'int' },
-      mapEntry,
-      async () => Number((await b.clone().count({ n: '*' }).first())!.n),
-      'l.id',
     );
   }
 

@@ -2,7 +2,9 @@
  * "Findings about X" on other types — an organisation as responsible unit, a project, a review —
  * owned here, so those modules need not know findings: one list function, three fields.
  */
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { connectionNeeds } from '../../shared/lookahead.js';
 import type { HubContext } from '../../context.js';
 import { ConnectionArgs } from '../../shared/relay.js';
 import { OrganizationObject } from '../organization/organization.types.js';
@@ -24,6 +26,7 @@ export function findingsAbout(
   page: ConnectionArgs,
   filterBy?: FindingFilter,
   orderBy?: FindingOrder,
+  info?: GraphQLResolveInfo,
 ) {
   return listFindings(
     ctx.knex,
@@ -31,6 +34,7 @@ export function findingsAbout(
     { ...toFindingQuery(filterBy), ...about },
     toOrder(orderBy),
     page,
+    connectionNeeds(info),
   );
 }
 
@@ -49,8 +53,9 @@ export class OrganizationFindingsResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filterBy', () => FindingFilter, FILTER) filterBy?: FindingFilter,
     @Arg('orderBy', () => FindingOrder, ORDER) orderBy?: FindingOrder,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return findingsAbout(ctx, { unitIds: [o.dbId] }, page, filterBy, orderBy);
+    return findingsAbout(ctx, { unitIds: [o.dbId] }, page, filterBy, orderBy, info);
   }
 }
 
@@ -65,8 +70,9 @@ export class ProjectFindingsResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filterBy', () => FindingFilter, FILTER) filterBy?: FindingFilter,
     @Arg('orderBy', () => FindingOrder, ORDER) orderBy?: FindingOrder,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return findingsAbout(ctx, { projectIds: [p.dbId] }, page, filterBy, orderBy);
+    return findingsAbout(ctx, { projectIds: [p.dbId] }, page, filterBy, orderBy, info);
   }
 }
 
@@ -81,7 +87,8 @@ export class ReviewFindingsResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filterBy', () => FindingFilter, FILTER) filterBy?: FindingFilter,
     @Arg('orderBy', () => FindingOrder, ORDER) orderBy?: FindingOrder,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return findingsAbout(ctx, { reviewIds: [r.dbId] }, page, filterBy, orderBy);
+    return findingsAbout(ctx, { reviewIds: [r.dbId] }, page, filterBy, orderBy, info);
   }
 }

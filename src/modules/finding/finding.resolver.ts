@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { connectionNeeds } from '../../shared/lookahead.js';
 import type { HubContext } from '../../context.js';
 import { fromGlobalId } from '../../shared/global-id.js';
 import { ConnectionArgs } from '../../shared/relay.js';
@@ -28,8 +30,16 @@ export class FindingResolver {
       description: 'Ordering; default newest first (排序，默认最新录入在前).',
     })
     orderBy?: FindingOrder,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return listFindings(ctx.knex, ctx.viewer, toFindingQuery(filterBy), toOrder(orderBy), page);
+    return listFindings(
+      ctx.knex,
+      ctx.viewer,
+      toFindingQuery(filterBy),
+      toOrder(orderBy),
+      page,
+      connectionNeeds(info),
+    );
   }
 
   @Query(() => FindingStats, {

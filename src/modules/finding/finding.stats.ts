@@ -3,14 +3,24 @@
  * see, summing only amounts the viewer may read. For viewers other than the discipline commission,
  * discipline findings in a category with fewer than `minCount` rows in scope are left out of every
  * figure (not just their own bucket), so no subtraction between figures can reveal them.
+ *
+ * Answered from the finding rollup (a few hundred rows kept current by triggers) when it holds every
+ * column the question reads, otherwise from the findings themselves; both give the same figures
+ * (finding-stats.repo.ts; test/finding-stats.test.ts compares them).
  */
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
-import { FindingSource, Role } from '../../shared/enums.js';
+import { FindingSource } from '../../shared/enums.js';
 import { MoneyScalar } from '../../shared/scalars.js';
-import { amountSql } from '../../policy/access.js';
-import { findingBase, type FindingQuery } from './finding.repo.js';
+import type { FindingQuery } from './finding.repo.js';
+import {
+  compactFindingRollup,
+  rollupServes,
+  statsRowsDirect,
+  statsRowsFromRollup,
+  type StatsRow,
+} from './finding-stats.repo.js';
 
 @ObjectType('SourceCount', { description: 'Findings of one source (按来源统计).', simpleResolvers: true })
 export class SourceCount {
@@ -82,38 +92,59 @@ export class FindingStats {
   disciplineSuppressed!: boolean;
 }
 
+/** The rollup is compacted when it holds more rows than this, or than twice its last compacted size. */
+const COMPACT_AT = 2000;
+let lastCompacted = 0;
+let compacting: Promise<unknown> | null = null;
+
+/** Folds the rollup's deltas in the background, one compaction per process at a time. */
+function compactSoon(knex: Knex, rows: number): void {
+  if (compacting || rows <= Math.max(COMPACT_AT, 2 * lastCompacted) || knex.isTransaction) return;
+  compacting = compactFindingRollup(knex)
+    .then((kept) => {
+      if (kept != null) lastCompacted = kept;
+    })
+    // a failed compaction loses nothing: the deltas stay and the next request tries again
+    .catch(() => {})
+    .finally(() => {
+      compacting = null;
+    });
+}
+
 export async function findingStats(
   knex: Knex,
   v: Viewer,
   q: FindingQuery,
   minCount: number,
 ): Promise<FindingStats> {
-  const amt = amountSql(v, 'f');
-  const base = findingBase(knex, v, q).select(
-    'f.source',
-    'f.category',
-    'f.fiscal_year',
-    knex.raw(
-      `case when ${amt.sql} then coalesce(f.amount_involved, 0) else 0 end as amt`,
-      amt.bindings as Knex.RawBinding[],
-    ),
-  );
-  const suppress = v.role !== Role.DISCIPLINE;
-  const sql = `
-    with base as (${base.toQuery()}),
-    small as (
-      select category from base where source = 'DISCIPLINE' and ?::boolean
-      group by category having count(*) < ?
-    ),
-    kept as (select * from base where not (source = 'DISCIPLINE' and category in (select category from small)))
-    select source, category, fiscal_year,
-           grouping(source, category, fiscal_year) as g,
-           count(*)::int as n, coalesce(sum(amt), 0)::numeric(20,2)::text as s,
-           (select count(*) from small)::int as suppressed
-    from kept
-    group by grouping sets ((source), (source, category), (fiscal_year), ())`;
-  const { rows } = (await knex.raw(sql, [suppress, minCount])) as { rows: Record<string, unknown>[] };
-  // grouping() bits: source=4, category=2, fiscal_year=1 (1 = rolled up)
+  if (!rollupServes(v, q)) return toStats(await statsRowsDirect(knex, v, q, minCount));
+  const { rows, rollupRows } = await statsRowsFromRollup(knex, v, q, minCount);
+  compactSoon(knex, rollupRows);
+  return toStats(rows);
+}
+
+/** The same figures from the findings themselves (the reference; any viewer, any filter). */
+export async function findingStatsDirect(
+  knex: Knex,
+  v: Viewer,
+  q: FindingQuery,
+  minCount: number,
+): Promise<FindingStats> {
+  return toStats(await statsRowsDirect(knex, v, q, minCount));
+}
+
+/** The same figures from the rollup; throws if the rollup cannot answer this question. */
+export async function findingStatsFromRollup(
+  knex: Knex,
+  v: Viewer,
+  q: FindingQuery,
+  minCount: number,
+): Promise<FindingStats> {
+  if (!rollupServes(v, q)) throw new Error('the finding rollup cannot answer this question');
+  return toStats((await statsRowsFromRollup(knex, v, q, minCount)).rows);
+}
+
+function toStats(rows: StatsRow[]): FindingStats {
   const out: FindingStats = {
     total: 0,
     amount: '0.00',
@@ -123,10 +154,8 @@ export async function findingStats(
     disciplineSuppressed: false,
   };
   for (const r of rows) {
-    const g = r.g as number;
-    const n = r.n as number;
-    const s = r.s as string;
-    if (r.suppressed) out.disciplineSuppressed = (r.suppressed as number) > 0;
+    const { g, n, s } = r;
+    if (r.suppressed) out.disciplineSuppressed = r.suppressed > 0;
     if (g === 7) {
       out.total = n;
       out.amount = s;
@@ -142,6 +171,8 @@ export async function findingStats(
   }
   out.bySource.sort((a, b) => a.source.localeCompare(b.source));
   out.byFiscalYear.sort((a, b) => a.fiscalYear - b.fiscalYear);
-  out.byCategory.sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+  out.byCategory.sort(
+    (a, b) => b.count - a.count || a.category.localeCompare(b.category) || a.source.localeCompare(b.source),
+  );
   return out;
 }

@@ -14,7 +14,7 @@ import { OrganizationObject } from '../organization/organization.types.js';
 import { PolicyObject, ProjectObject } from '../project/project.types.js';
 import { ReviewObject } from '../review/review.types.js';
 import { FindingOrderField, FINDING_TYPENAME } from './finding.repo.js';
-import { FindingRevisionObject } from '../publishing/publishing.types.js';
+import { FindingRevisionObject } from './finding-history.types.js';
 
 /**
  * The shared shape of a problem (问题) found by any agency. Fields other than id, source, agency,

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { FundType } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type ConnectionArgs } from '../../shared/relay.js';
+import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { likePattern } from '../../shared/sql.js';
 
 export interface ProjectRow {
@@ -83,7 +83,7 @@ export async function policiesByIds(knex: Knex, ids: readonly number[]): Promise
 export function listProjects(
   knex: Knex,
   f: { fundTypes?: FundType[] | null; ownerUnitId?: number | null; nameContains?: string | null },
-  args: ConnectionArgs,
+  args: PageArgs,
 ): Promise<Connection<ProjectRow>> {
   const b = knex('project as p');
   if (f.fundTypes?.length) b.whereIn('p.fund_type', f.fundTypes);
@@ -98,4 +98,22 @@ export function listProjects(
     async () => Number((await b.clone().count({ n: '*' }).first())!.n),
     'p.id',
   );
+}
+
+/** Projects with one of these codes or one of these exact names (a ledger names projects either way). */
+export async function projectsByCodesOrNames(
+  knex: Knex,
+  codes: readonly string[],
+  names: readonly string[],
+): Promise<{ id: number; code: string; name: string; ownerUnitId: number }[]> {
+  const rows = (await knex('project')
+    .select('id', 'code', 'name', 'owner_unit_id')
+    .whereIn('code', codes as string[])
+    .orWhereIn('name', names as string[])) as {
+    id: number;
+    code: string;
+    name: string;
+    owner_unit_id: number;
+  }[];
+  return rows.map((p) => ({ id: p.id, code: p.code, name: p.name, ownerUnitId: p.owner_unit_id }));
 }

@@ -5,8 +5,9 @@
  */
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
+import { publisherOf } from '../../policy/publishing.js';
 import { parseLedger, type LedgerFormat, type LedgerEncoding } from '../import/index.js';
-import { publishFindings, publisherOf, type ImportProblem, type PublishRow } from './publishing.service.js';
+import { publishFindings, type ImportProblem, type PublishRow } from './publishing.service.js';
 
 export interface LedgerImportReport {
   file: string;

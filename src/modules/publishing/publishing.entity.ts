@@ -1,22 +1,9 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { registerDescribedEnum } from '../../shared/enums.js';
+import { registerDescribedEnum, RevisionKind } from '../../shared/enums.js';
+
+export { RevisionKind };
 import { Finding } from '../finding/finding.entity.js';
 import { Organization } from '../organization/organization.entity.js';
-
-export enum RevisionKind {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  CORRECTED = 'CORRECTED',
-  WITHDRAWN = 'WITHDRAWN',
-  REPUBLISHED = 'REPUBLISHED',
-}
-registerDescribedEnum(RevisionKind, 'RevisionKind', 'What a change to a finding was (变更类型).', {
-  CREATED: 'First published to the hub (首次发布).',
-  UPDATED: "Updated from the agency's system or ledger (同步更新).",
-  CORRECTED: 'Corrected by the agency, with a reason (更正).',
-  WITHDRAWN: 'Withdrawn by the agency, with a reason (撤回).',
-  REPUBLISHED: 'Published again after a withdrawal (重新发布).',
-});
 
 /**
  * One change to a finding (history): who, when, which fields, and their values before and after.

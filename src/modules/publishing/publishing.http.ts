@@ -11,7 +11,7 @@
  *        publish (404 unknown, 403 not an agency or another agency's source, 400 source needed).
  *        Organisations are public reference data (as in GraphQL): no token needed.
  *
- * Only oversight agencies publish, each its own source (publisher.ts). The body is capped at the
+ * Only oversight agencies publish, each its own source (src/policy/publishing.ts, publisher.ts). The body is capped at the
  * importer's file limit; whatever we refuse, the rest of the body is read and dropped so the client
  * gets the answer instead of a reset connection.
  *
@@ -26,9 +26,9 @@ import { GraphQLError } from 'graphql';
 import type { HubConfig } from '../../config.js';
 import type { HubContext } from '../../context.js';
 import { announceHubWhenListening } from '../../db/running-hub.js';
-import { isOversight } from '../../auth/viewer.js';
 import { FindingSource, Role } from '../../shared/enums.js';
 import { UserInputProblem } from '../../shared/user-error.js';
+import { actsForAgency } from '../../policy/publishing.js';
 import { EvidenceError, parseSingleUpload } from '../evidence/index.js';
 import { MAX_FILE_BYTES } from '../import/index.js';
 import { importLedgerFile } from './ledger-import.js';
@@ -184,7 +184,7 @@ export function mountPublishingRoutes(app: Express, deps: PublishingHttpDeps): v
         'Publishing needs the bearer token of an oversight agency.',
       );
     }
-    if (!isOversight(v) || !v.orgCode) {
+    if (!actsForAgency(v) || !v.orgCode) {
       return fail(
         req,
         res,

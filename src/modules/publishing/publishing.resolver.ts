@@ -4,19 +4,15 @@ import type { HubContext } from '../../context.js';
 import { badInput } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
 import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
-import { toDate } from '../../shared/timestamps.js';
-import { canSeeFindingRow, findingRowScope } from '../../policy/access.js';
-import { loadSharingState } from '../../policy/sharing.js';
+import { publisherOf } from '../../policy/publishing.js';
 import { allRules } from '../../permissions.js';
-import { findingsByIds, mapFinding, type FindingRow } from '../finding/finding.repo.js';
+import { findingsByIds, type FindingRow } from '../finding/finding.repo.js';
 import { FindingInterface } from '../finding/finding.types.js';
 import { MAX_BATCH_ROWS, parseLedgerRows } from '../import/index.js';
-import { changeBus } from './change-bus.js';
-import { abortable } from '../../shared/abortable.js';
+import { liveChanges, readChanges, type ChangeEventRow } from './change-feed.service.js';
 import {
   correctFinding,
   publishFindings,
-  publisherOf,
   withdrawFinding,
   CORRECTABLE,
   type PublishRow,
@@ -31,18 +27,9 @@ import {
   FindingRevisionObject,
   FindingWithdrawInput,
 } from './publishing.types.js';
-import type { ChangeKind, RevisionKind } from './publishing.entity.js';
+import type { RevisionKind } from './publishing.entity.js';
 
 const MAX_CHANGES_PAGE = 500;
-
-function encodeSince(tx: string, id: string): string {
-  return Buffer.from(`${tx}:${id}`).toString('base64url');
-}
-function decodeSince(s: string): [string, string] {
-  const m = /^(\d{1,19}):(\d{1,19})$/.exec(Buffer.from(s, 'base64url').toString('utf8'));
-  if (!m) throw badInput('"since" is not a cursor this hub gave out', 'since');
-  return [m[1]!, m[2]!];
-}
 
 function findingId(id: string): number {
   const g = fromGlobalId(id);
@@ -52,78 +39,6 @@ function findingId(id: string): number {
 
 async function freshFinding(knex: Knex, id: number): Promise<FindingRow | null> {
   return (await findingsByIds(knex, [id]))[0] ?? null;
-}
-
-export interface ChangeEventRow {
-  cursor: string;
-  at: Date;
-  kind: ChangeKind;
-  version: number;
-  finding: FindingRow;
-}
-
-/**
- * Events after `since` that the viewer may see, oldest first. Only transactions that finished before
- * this read began are considered (see ChangeEvent.tx), so a later read never finds an event before
- * a cursor already given out.
- */
-export async function readChanges(ctx: HubContext, since: string | null, first: number) {
-  const scope = findingRowScope(ctx.viewer, 'f');
-  return ctx.knex.transaction(
-    async (trx) => {
-      const q = trx('change_event as ce')
-        .join('finding as f', 'f.id', 'ce.finding_id')
-        .select(
-          'ce.id as ce_id',
-          'ce.tx as ce_tx',
-          'ce.at as ce_at',
-          'ce.kind as ce_kind',
-          'ce.version as ce_version',
-          'f.*',
-        )
-        .whereRaw('ce.tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint')
-        .orderBy([{ column: 'ce.tx' }, { column: 'ce.id' }])
-        .limit(first + 1);
-      if (since) {
-        const [tx, id] = decodeSince(since);
-        q.whereRaw('(ce.tx, ce.id) > (?::bigint, ?::bigint)', [tx, id]);
-      }
-      if (scope) q.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
-      const rows = (await q) as Record<string, unknown>[];
-      const hasMore = rows.length > first;
-      if (hasMore) rows.pop();
-      let nextSince = since ?? encodeSince('0', '0');
-      if (rows.length) {
-        const last = rows[rows.length - 1]!;
-        nextSince = encodeSince(String(last.ce_tx), String(last.ce_id));
-      }
-      if (!hasMore) {
-        // advance past the events the viewer may not see, up to the same horizon
-        const top = (await trx('change_event')
-          .select('tx', 'id')
-          .whereRaw('tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint')
-          .orderBy([
-            { column: 'tx', order: 'desc' },
-            { column: 'id', order: 'desc' },
-          ])
-          .first()) as { tx: string; id: string } | undefined;
-        if (top) {
-          const [ntx, nid] = decodeSince(nextSince);
-          if (BigInt(top.tx) > BigInt(ntx) || (top.tx === ntx && BigInt(top.id) > BigInt(nid)))
-            nextSince = encodeSince(String(top.tx), String(top.id));
-        }
-      }
-      const events: ChangeEventRow[] = rows.map((r) => ({
-        cursor: encodeSince(String(r.ce_tx), String(r.ce_id)),
-        at: toDate(r.ce_at),
-        kind: r.ce_kind as ChangeKind,
-        version: r.ce_version as number,
-        finding: mapFinding(r),
-      }));
-      return { events, nextSince, hasMore };
-    },
-    { isolationLevel: 'repeatable read', readOnly: true },
-  );
 }
 
 /** Values of fields the viewer may not read are withheld from the history too. */
@@ -287,53 +202,19 @@ export class PublishingResolver {
     const n = first ?? 100;
     if (!Number.isInteger(n) || n < 1 || n > MAX_CHANGES_PAGE)
       throw badInput(`"first" must be between 1 and ${MAX_CHANGES_PAGE}`, 'first');
-    return readChanges(ctx, since ?? null, n);
+    return readChanges(ctx.knex, ctx.viewer, since ?? null, n);
   }
 
   @Subscription(() => ChangeEventObject, {
     description:
       'Live findings as they are published, changed or withdrawn, limited to what you may see (问题变更实时推送). ' +
       'Over graphql-ws at /graphql; after a disconnect, catch up with `changes(since:)`.',
-    subscribe: ({ context }) => liveChanges(context as HubContext),
+    subscribe: ({ context }) => {
+      const ctx = context as HubContext;
+      return liveChanges(ctx.knex, ctx.viewer);
+    },
   })
   findingChanged(@Root() event: ChangeEventRow): ChangeEventRow {
     return event;
-  }
-}
-
-/**
- * Per subscriber: reload each changed finding under the subscriber's own, current permissions. The
- * iterator's return() aborts the wait at once, so an unsubscribe never leaves a listener behind.
- */
-function liveChanges(ctx: HubContext): AsyncIterableIterator<ChangeEventRow> {
-  return abortable((signal) => changesFor(ctx, signal));
-}
-
-async function* changesFor(ctx: HubContext, signal: AbortSignal): AsyncGenerator<ChangeEventRow> {
-  for await (const msg of changeBus.listen(signal)) {
-    // approvals may have expired or been granted since the subscription began
-    ctx.viewer.sharing = await loadSharingState(ctx.knex, ctx.viewer.orgId);
-    const rows = await findingsByIds(ctx.knex, msg.ids);
-    const visible = rows.filter((f) => canSeeFindingRow(ctx.viewer, f));
-    if (!visible.length) continue;
-    const evs = (await ctx
-      .knex('change_event')
-      .select('id', 'tx', 'at', 'kind', 'finding_id', 'version')
-      .whereIn(
-        ['finding_id', 'version'],
-        visible.map((f) => [f.dbId, f.version]),
-      )) as Record<string, unknown>[];
-    const byKey = new Map(evs.map((e) => [`${e.finding_id}:${e.version}`, e]));
-    for (const f of visible) {
-      const e = byKey.get(`${f.dbId}:${f.version}`);
-      if (!e) continue;
-      yield {
-        cursor: encodeSince(String(e.tx), String(e.id)),
-        at: toDate(e.at),
-        kind: e.kind as ChangeKind,
-        version: f.version,
-        finding: f,
-      };
-    }
   }
 }

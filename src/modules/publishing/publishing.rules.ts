@@ -5,14 +5,6 @@ export const publishingRules: TypeRules = {
     findingImport: RoleAccess.AGENCY,
     findingCorrect: RoleAccess.AGENCY,
     findingWithdraw: RoleAccess.AGENCY,
-    reviewPublish: RoleAccess.AGENCY,
-    reviewWithdraw: RoleAccess.AGENCY,
-  },
-  ReviewPayload: {
-    review: Access.VISIBLE,
-    created: Access.VISIBLE,
-    changed: Access.VISIBLE,
-    userErrors: Access.VISIBLE,
   },
   // the feed and the live subscription are row-scoped like every list
   Query: { changes: RoleAccess.AUTHENTICATED },

@@ -6,12 +6,27 @@
  * All or nothing: a batch with any problem writes nothing and reports every problem with its row.
  */
 import type { Knex } from 'knex';
-import { isOversight, type Viewer } from '../../auth/viewer.js';
-import { FindingSource, PublicationState, RectificationStatus, SOURCE_OF_ROLE } from '../../shared/enums.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { PublicationState, RectificationStatus } from '../../shared/enums.js';
 import { UserInputProblem } from '../../shared/user-error.js';
+import { canEditFinding, publisherOf } from '../../policy/publishing.js';
 import type { LedgerRow } from '../import/index.js';
+import { budgetUnitsByCodesOrNames } from '../organization/organization.repo.js';
+import { projectsByCodesOrNames } from '../project/project.repo.js';
 import { ChangeKind, RevisionKind } from './publishing.entity.js';
 import { changeBus } from './change-bus.js';
+import {
+  agencyFindingsByRefs,
+  insertChangeEvents,
+  insertFindings,
+  insertRevisions,
+  lockFinding,
+  updateFinding,
+  updateFindingAtVersion,
+  type NewChangeEvent,
+  type NewRevision,
+  type StoredFinding,
+} from './publishing.repo.js';
 
 export interface ImportProblem {
   rowNumber: number | null;
@@ -89,15 +104,6 @@ function columnsOf(r: PublishRow, unitId: number, projectId: number | null): Rec
   };
 }
 
-/** Which agency publishes, and as which source; throws NOT_AN_AGENCY otherwise. */
-export function publisherOf(v: Viewer): { agencyId: number; source: FindingSource; user: string } {
-  const source = SOURCE_OF_ROLE[v.role];
-  if (!isOversight(v) || v.orgId === null || !source) {
-    throw new UserInputProblem('NOT_AN_AGENCY', 'Only an oversight agency publishes findings.');
-  }
-  return { agencyId: v.orgId, source, user: v.userId ?? 'unknown' };
-}
-
 interface Resolver {
   unit(r: PublishRow): { id: number } | ImportProblem;
   project(r: PublishRow, unitId: number): { id: number | null } | ImportProblem;
@@ -109,18 +115,8 @@ async function resolver(knex: Knex, rows: PublishRow[]): Promise<Resolver> {
   const unitNames = [...new Set(rows.map((r) => r.unitName).filter((x): x is string => !!x))];
   const projCodes = [...new Set(rows.map((r) => r.projectCode).filter((x): x is string => !!x))];
   const projNames = [...new Set(rows.map((r) => r.projectName).filter((x): x is string => !!x))];
-  const units = (await knex('organization')
-    .select('id', 'code', 'name')
-    .where('kind', 'BUDGET_UNIT')
-    .andWhere((w) => w.whereIn('code', unitCodes).orWhereIn('name', unitNames))) as {
-    id: number;
-    code: string;
-    name: string;
-  }[];
-  const projects = (await knex('project')
-    .select('id', 'code', 'name', 'owner_unit_id')
-    .whereIn('code', projCodes)
-    .orWhereIn('name', projNames)) as { id: number; code: string; name: string; owner_unit_id: number }[];
+  const units = await budgetUnitsByCodesOrNames(knex, unitCodes, unitNames);
+  const projects = await projectsByCodesOrNames(knex, projCodes, projNames);
   const unitByCode = new Map(units.map((u) => [u.code, u.id]));
   const unitsByName = new Map<string, number[]>();
   for (const u of units) unitsByName.set(u.name, [...(unitsByName.get(u.name) ?? []), u.id]);
@@ -158,7 +154,7 @@ async function resolver(knex: Knex, rows: PublishRow[]): Promise<Resolver> {
       }
       if (!r.projectName) return { id: null };
       const ps = projsByName.get(r.projectName) ?? [];
-      const own = ps.length > 1 ? ps.filter((p) => p.owner_unit_id === unitId) : ps;
+      const own = ps.length > 1 ? ps.filter((p) => p.ownerUnitId === unitId) : ps;
       if (own.length === 1) return { id: own[0]!.id };
       return ps.length
         ? problem(r, '项目名称', 'AMBIGUOUS_PROJECT', `项目名称“${r.projectName}”重名，请填写项目编码`)
@@ -217,15 +213,10 @@ export async function publishFindings(
 
   const run = async (trx: Knex.Transaction | Knex) => {
     const refs = resolved.map((x) => x.row.sourceRef);
-    const existing = new Map<string, Record<string, unknown>>();
-    for (let i = 0; i < refs.length; i += 1000) {
-      const q = trx('finding')
-        .select('*')
-        .where('agency_id', me.agencyId)
-        .whereIn('source_ref', refs.slice(i, i + 1000));
-      if (!opts.dryRun) q.forUpdate(); // concurrent imports of the same refs serialise here
-      for (const e of (await q) as Record<string, unknown>[]) existing.set(e.source_ref as string, e);
-    }
+    const existing = new Map<string, StoredFinding>();
+    // locked when writing: concurrent imports of the same refs serialise here
+    for (const e of await agencyFindingsByRefs(trx, me.agencyId, refs, !opts.dryRun))
+      existing.set(e.source_ref as string, e);
     const toInsert: { ref: string; cols: Record<string, unknown> }[] = [];
     const toUpdate: {
       id: number;
@@ -257,25 +248,23 @@ export async function publishFindings(
     if (opts.dryRun) return;
 
     const now = new Date();
-    const revisions: Record<string, unknown>[] = [];
-    const events: Record<string, unknown>[] = [];
+    const revisions: NewRevision[] = [];
+    const events: NewChangeEvent[] = [];
     for (let i = 0; i < toInsert.length; i += 500) {
       const part = toInsert.slice(i, i + 500);
-      const ids = (await trx('finding')
-        .insert(
-          part.map((x) => ({
-            ...x.cols,
-            persons_involved:
-              x.cols.persons_involved == null ? null : JSON.stringify(x.cols.persons_involved),
-            source: me.source,
-            agency_id: me.agencyId,
-            source_ref: x.ref,
-            publication_state: PublicationState.PUBLISHED,
-            rectification_status: RectificationStatus.PENDING,
-            published_at: now,
-          })),
-        )
-        .returning(['id', 'source_ref'])) as { id: number; source_ref: string }[];
+      const ids = await insertFindings(
+        trx,
+        part.map((x) => ({
+          ...x.cols,
+          persons_involved: x.cols.persons_involved == null ? null : JSON.stringify(x.cols.persons_involved),
+          source: me.source,
+          agency_id: me.agencyId,
+          source_ref: x.ref,
+          publication_state: PublicationState.PUBLISHED,
+          rectification_status: RectificationStatus.PENDING,
+          published_at: now,
+        })),
+      );
       opts.progress?.(Math.min(i + 500, toInsert.length), toInsert.length + toUpdate.length);
       for (const { id, source_ref } of ids) {
         idOfRef.set(source_ref, id);
@@ -295,16 +284,14 @@ export async function publishFindings(
       // every 500 rows and at the last one, so the progress ends at total/total
       if (k % 500 === 499 || k === toUpdate.length - 1)
         opts.progress?.(toInsert.length + k + 1, toInsert.length + toUpdate.length);
-      const n = await trx('finding')
-        .where({ id: u.id, version: u.version })
-        .update({
-          ...u.cols,
-          persons_involved: u.cols.persons_involved == null ? null : JSON.stringify(u.cols.persons_involved),
-          publication_state: PublicationState.PUBLISHED,
-          ...(u.republish ? { published_at: now } : {}),
-          version: u.version + 1,
-          updated_at: now,
-        });
+      const n = await updateFindingAtVersion(trx, u.id, u.version, {
+        ...u.cols,
+        persons_involved: u.cols.persons_involved == null ? null : JSON.stringify(u.cols.persons_involved),
+        publication_state: PublicationState.PUBLISHED,
+        ...(u.republish ? { published_at: now } : {}),
+        version: u.version + 1,
+        updated_at: now,
+      });
       if (n !== 1)
         throw new UserInputProblem(
           'CONFLICT',
@@ -325,9 +312,8 @@ export async function publishFindings(
         version: u.version + 1,
       });
     }
-    for (let i = 0; i < revisions.length; i += 1000)
-      await trx('finding_revision').insert(revisions.slice(i, i + 1000));
-    for (let i = 0; i < events.length; i += 2000) await trx('change_event').insert(events.slice(i, i + 2000));
+    await insertRevisions(trx, revisions);
+    await insertChangeEvents(trx, events);
     report.findingIds = resolved.map((x) => idOfRef.get(x.row.sourceRef)!);
     return events;
   };
@@ -336,7 +322,7 @@ export async function publishFindings(
     return report;
   }
   const events = await knex.transaction(run);
-  if (events?.length) changeBus.emitChanged(events.map((e) => e.finding_id as number));
+  if (events?.length) changeBus.emitChanged(events.map((e) => e.finding_id));
   return report;
 }
 
@@ -345,14 +331,8 @@ export const CORRECTABLE: Record<string, string> = Object.fromEntries(
   MAPPED.filter(([api]) => api !== 'unit' && api !== 'project').map(([api, col]) => [api, col]),
 );
 
-/** Policy: only the authoring agency changes its records. */
-export function canEditFinding(v: Viewer, f: { agencyId: number }): boolean {
-  return isOversight(v) && v.orgId !== null && v.orgId === f.agencyId;
-}
-
 async function lockOwn(trx: Knex.Transaction, v: Viewer, id: number, version: number) {
-  const e = (await trx('finding').select('*').where({ id }).forUpdate().first()) as
-    Record<string, unknown> | undefined;
+  const e = await lockFinding(trx, id);
   // a finding of another agency gets the same answer as one that does not exist
   if (!e || !canEditFinding(v, { agencyId: e.agency_id as number })) {
     throw new UserInputProblem('NOT_FOUND', 'No such finding of your agency.', 'id');
@@ -393,19 +373,19 @@ export async function correctFinding(
     }
     if (!Object.keys(changes).length) return { changed: false, version: e.version as number };
     const version = (e.version as number) + 1;
-    await trx('finding')
-      .where({ id: input.id })
-      .update({ ...update, version, updated_at: new Date() });
-    await trx('finding_revision').insert({
-      finding_id: input.id,
-      version,
-      kind: RevisionKind.CORRECTED,
-      actor_id: me.agencyId,
-      actor_user: me.user,
-      reason,
-      changes: JSON.stringify(changes),
-    });
-    await trx('change_event').insert({ kind: ChangeKind.FINDING_CHANGED, finding_id: input.id, version });
+    await updateFinding(trx, input.id, { ...update, version, updated_at: new Date() });
+    await insertRevisions(trx, [
+      {
+        finding_id: input.id,
+        version,
+        kind: RevisionKind.CORRECTED,
+        actor_id: me.agencyId,
+        actor_user: me.user,
+        reason,
+        changes: JSON.stringify(changes),
+      },
+    ]);
+    await insertChangeEvents(trx, [{ kind: ChangeKind.FINDING_CHANGED, finding_id: input.id, version }]);
     return { changed: true, version };
   });
   if (result.changed) changeBus.emitChanged([input.id]);
@@ -428,19 +408,23 @@ export async function withdrawFinding(
       throw new UserInputProblem('INVALID_STATE', 'The finding is already withdrawn.', 'id');
     }
     const version = (e.version as number) + 1;
-    await trx('finding')
-      .where({ id: input.id })
-      .update({ publication_state: PublicationState.WITHDRAWN, version, updated_at: new Date() });
-    await trx('finding_revision').insert({
-      finding_id: input.id,
+    await updateFinding(trx, input.id, {
+      publication_state: PublicationState.WITHDRAWN,
       version,
-      kind: RevisionKind.WITHDRAWN,
-      actor_id: me.agencyId,
-      actor_user: me.user,
-      reason,
-      changes: JSON.stringify({ publicationState: [e.publication_state, PublicationState.WITHDRAWN] }),
+      updated_at: new Date(),
     });
-    await trx('change_event').insert({ kind: ChangeKind.FINDING_WITHDRAWN, finding_id: input.id, version });
+    await insertRevisions(trx, [
+      {
+        finding_id: input.id,
+        version,
+        kind: RevisionKind.WITHDRAWN,
+        actor_id: me.agencyId,
+        actor_user: me.user,
+        reason,
+        changes: JSON.stringify({ publicationState: [e.publication_state, PublicationState.WITHDRAWN] }),
+      },
+    ]);
+    await insertChangeEvents(trx, [{ kind: ChangeKind.FINDING_WITHDRAWN, finding_id: input.id, version }]);
     return version;
   });
   changeBus.emitChanged([input.id]);

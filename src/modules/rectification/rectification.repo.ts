@@ -7,7 +7,7 @@
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type ConnectionArgs } from '../../shared/relay.js';
+import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import type { Sql } from '../../policy/access.js';
 import { rectificationScope } from '../../policy/rectification.js';
@@ -136,7 +136,7 @@ export function tasksPage(
   knex: Knex,
   v: Viewer,
   f: TaskFilter | null | undefined,
-  page: ConnectionArgs,
+  page: PageArgs,
 ): Promise<Connection<RectRow>> {
   const b = scopedTasks(knex, v, f);
   return paginate(

@@ -9,7 +9,7 @@ import {
   SubjectKind,
 } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type ConnectionArgs } from '../../shared/relay.js';
+import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { contentSql, reviewRowScope } from '../../policy/access.js';
 
 export interface IndicatorResultRow {
@@ -97,7 +97,7 @@ export async function listReviews(
   knex: Knex,
   v: Viewer,
   q: ReviewQuery,
-  args: ConnectionArgs,
+  args: PageArgs,
 ): Promise<Connection<ReviewRow>> {
   const b = knex('review as r');
   const scope = reviewRowScope(v, 'r');
@@ -121,4 +121,46 @@ export async function listReviews(
     async () => Number((await b.clone().count({ n: '*' }).first())!.n),
     'r.id',
   );
+}
+
+/** A review as stored (snake_case columns), for the publishing workflow that compares and changes it. */
+export type StoredReview = Record<string, unknown>;
+
+/** The agency's review with this reference, as stored and locked for update; null if there is none. */
+export async function lockAgencyReviewByRef(
+  trx: Knex,
+  agencyId: number,
+  sourceRef: string,
+): Promise<StoredReview | null> {
+  return (
+    ((await trx('review')
+      .select('*')
+      .where({ agency_id: agencyId, source_ref: sourceRef })
+      .forUpdate()
+      .first()) as StoredReview | undefined) ?? null
+  );
+}
+
+/** One review as stored, locked for update; null if there is none. */
+export async function lockReview(trx: Knex, id: number): Promise<StoredReview | null> {
+  return (
+    ((await trx('review').select('*').where({ id }).forUpdate().first()) as StoredReview | undefined) ?? null
+  );
+}
+
+export async function insertReview(trx: Knex, values: Record<string, unknown>): Promise<ReviewRow> {
+  const [row] = (await trx('review').insert(values).returning('*')) as Record<string, unknown>[];
+  return mapReview(row!);
+}
+
+export async function updateReview(
+  trx: Knex,
+  id: number,
+  values: Record<string, unknown>,
+): Promise<ReviewRow> {
+  const [row] = (await trx('review').where({ id }).update(values).returning('*')) as Record<
+    string,
+    unknown
+  >[];
+  return mapReview(row!);
 }

@@ -7,3 +7,4 @@ export { AccessRequest, SharingAction, SharingEvent, SharingRule } from './shari
 export { sharingRules } from './sharing.rules.js';
 export { sharingLoaders } from './sharing.loaders.js';
 export { accessRequestsByIds, type AccessRequestRow } from './sharing.repo.js';
+export { startSharingCache, sharingCacheOf, type SharingCache } from './sharing.cache.js';

@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { AccessRequestStatus, type FindingSource, type SharingLevel } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type ConnectionArgs } from '../../shared/relay.js';
+import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import { accessRequestScope } from '../../policy/access-requests.js';
 import type { AccessRequest, AccessScope } from './sharing.entity.js';
@@ -91,7 +91,7 @@ export function accessRequestsPage(
   knex: Knex,
   v: Viewer,
   f: AccessRequestListFilter | null | undefined,
-  page: ConnectionArgs,
+  page: PageArgs,
 ): Promise<Connection<AccessRequestRow>> {
   const b = knex('access_request as q');
   const scope = accessRequestScope(v, 'q');

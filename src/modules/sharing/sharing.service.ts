@@ -32,6 +32,7 @@ import {
   SharingRule,
 } from './sharing.entity.js';
 import { findingsForRequest, sourceOfOwnerCategory } from './sharing.repo.js';
+import { announceSharingChange, sharingChangedLocally, type SharingChange } from './sharing.cache.js';
 
 export const MAX_GRANT_DAYS = 366;
 
@@ -68,6 +69,29 @@ async function record(
   });
 }
 
+/**
+ * A write of the sharing state: `work` runs in one transaction and names what it changes with
+ * `changed`, which queues the notification to every hub process (delivered at commit); once the
+ * transaction has ended, this process's caches drop the change at once (src/modules/sharing/sharing.cache.ts).
+ */
+async function sharingWrite<T>(
+  em: EntityManager,
+  work: (tx: EntityManager, changed: (c: SharingChange) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const changes: SharingChange[] = [];
+  const topLevel = !em.isInTransaction();
+  try {
+    return await em.transactional((tx) =>
+      work(tx, async (c) => {
+        changes.push(c);
+        await announceSharingChange(tx, c, topLevel);
+      }),
+    );
+  } finally {
+    for (const c of changes) sharingChangedLocally(em.getKnex(), c);
+  }
+}
+
 export async function setSharingRule(
   em: EntityManager,
   v: Viewer,
@@ -86,7 +110,7 @@ export async function setSharingRule(
   }
   const category = input.category === null ? null : checkText(input.category, 'category', 1, 100);
   const note = input.note === null ? null : checkText(input.note, 'note', 0, 500) || null;
-  return em.transactional(async (tx) => {
+  return sharingWrite(em, async (tx, changed) => {
     const owner = await tx.findOne(Organization, ownerId);
     if (!owner || owner.kind !== 'OVERSIGHT_AGENCY') {
       throw new UserInputProblem('NOT_FOUND', 'No such oversight agency.', 'owner');
@@ -120,6 +144,7 @@ export async function setSharingRule(
       { rule },
     );
     await tx.flush();
+    await changed({ rules: true });
     return rule;
   });
 }
@@ -201,7 +226,7 @@ export async function createAccessRequest(
     }
     findingIds = ids.sort((a, b) => a - b);
   }
-  return em.transactional(async (tx) => {
+  return sharingWrite(em, async (tx, changed) => {
     const req = tx.create(AccessRequest, {
       requester: tx.getReference(Organization, requesterId),
       owner: tx.getReference(Organization, input.ownerId),
@@ -227,6 +252,9 @@ export async function createAccessRequest(
       { request: req },
     );
     await tx.flush();
+    // a pending request grants nothing yet; announced all the same, so every change of a requester's
+    // requests reaches the caches
+    await changed({ grantsOf: requesterId });
     return req;
   });
 }
@@ -246,7 +274,7 @@ export async function decideAccessRequest(
         : null
       : checkText(input.reason, 'reason', 2, 500);
   try {
-    return await em.transactional(async (tx) => {
+    return await sharingWrite(em, async (tx, changed) => {
       const req = await tx.findOne(AccessRequest, input.id);
       // the requester learns nothing about requests that are not its own to decide
       if (!req || !isOwnerOf(v, { ownerId: req.owner.id }))
@@ -296,6 +324,7 @@ export async function decideAccessRequest(
         { request: req },
       );
       await tx.flush();
+      await changed({ grantsOf: req.requester.id });
       return req;
     });
   } catch (e) {

@@ -1,0 +1,115 @@
+/** Apollo Server plugins and error formatting of the hub. */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { HubContext } from '../context.js';
+import { accessLogBatcherFor, type AccessLogBatcher } from '../modules/access-log/access-log.batcher.js';
+
+/**
+ * Writes the request's sensitive reads to the access log before the response leaves. Fails closed:
+ * if the reads cannot be recorded, the data is withheld. The rows go through the pool's group-commit
+ * batcher (concurrent requests share INSERTs; each response waits for its own batch); a request that
+ * read nothing sensitive does not wait at all. On stop, after HTTP has drained, what waits is written.
+ */
+export function accessLogPlugin(enabled: boolean): ApolloServerPlugin<HubContext> {
+  const batchers = new Set<AccessLogBatcher>();
+  return {
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          await Promise.all([...batchers].map((b) => b.drain()));
+        },
+      };
+    },
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operationName }) {
+          contextValue.accessLog.operation = operationName ?? null;
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (!enabled || !contextValue.accessLog.size) return;
+          try {
+            const batcher = accessLogBatcherFor(contextValue.knex);
+            if (batcher) batchers.add(batcher);
+            await contextValue.accessLog.flush(contextValue.knex);
+          } catch (e) {
+            contextValue.log.error({ err: e }, 'access log write failed; response withheld');
+            if (response.body.kind === 'single') {
+              response.body.singleResult = {
+                data: null,
+                errors: [
+                  new GraphQLError(
+                    'The read could not be recorded in the access log; nothing was returned.',
+                    {
+                      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                    },
+                  ),
+                ],
+              };
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Logs each operation (name, duration, error codes) without variables, tokens or result values. */
+export function loggingPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const start = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          const ms = Number(process.hrtime.bigint() - start) / 1e6;
+          contextValue.log.info(
+            {
+              op: operationName ?? null,
+              role: contextValue.viewer.role,
+              org: contextValue.viewer.orgCode,
+              ms: Math.round(ms * 10) / 10,
+              errors: errors?.map((e) => e.extensions?.code ?? 'ERROR'),
+            },
+            'graphql',
+          );
+        },
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) {
+            const code = e.extensions?.code;
+            if (!code || code === 'INTERNAL_SERVER_ERROR') {
+              contextValue.log.error({ err: e.originalError ?? e, path: e.path }, 'resolver error');
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Errors with a known code pass through; anything else is masked (no database text to clients). */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  const known = [
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'BAD_USER_INPUT',
+    'GRAPHQL_VALIDATION_FAILED',
+    'GRAPHQL_PARSE_FAILED',
+    'NOT_FOUND',
+    'CONFLICT',
+    'LIMIT_EXCEEDED',
+    'PERSISTED_QUERY_NOT_FOUND',
+    'OPERATION_RESOLUTION_FAILURE',
+    'BAD_REQUEST',
+  ];
+  if (code && known.includes(code)) {
+    const { stacktrace: _s, ...ext } = formatted.extensions ?? {};
+    return { ...formatted, extensions: ext };
+  }
+  void error;
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The request context, built in one place for every way a request arrives: GraphQL over HTTP,
+ * subscriptions over WebSocket, and the plain HTTP routes (evidence, ledgers, imports).
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { HubConfig } from '../config.js';
+import type { ContextSettings, HubContext } from '../context.js';
+import type { Viewer } from '../auth/viewer.js';
+import { createLoaders } from '../loaders.js';
+import { loadSharingState } from '../policy/sharing.js';
+import { AccessLogCollector } from '../modules/access-log/access-log.collector.js';
+import type { SharingCache } from '../modules/sharing/index.js';
+import { orgResolver, viewerFromHeader } from './auth.js';
+
+/**
+ * A fresh context for one request of one viewer: own em fork, loaders and access-log collector. The
+ * sharing state comes from the process's cache when there is one, else from the database.
+ */
+export async function createContext(
+  base: { em: EntityManager; log: Logger; settings: ContextSettings; sharing?: SharingCache },
+  identity: Viewer,
+  requestId: string,
+): Promise<HubContext> {
+  const em = base.em.fork();
+  const knex = em.getKnex();
+  const sharing = base.sharing
+    ? await base.sharing.get(identity.orgId)
+    : await loadSharingState(knex, identity.orgId);
+  const viewer: Viewer = { ...identity, sharing };
+  return {
+    viewer,
+    em,
+    knex,
+    loaders: createLoaders(knex, viewer),
+    log: base.log.child({ requestId }),
+    requestId,
+    accessLog: new AccessLogCollector(viewer, requestId),
+    settings: base.settings,
+  };
+}
+
+export type ContextFactory = (
+  authorization: string | undefined,
+  requestId?: string | undefined,
+) => Promise<HubContext>;
+
+/**
+ * Authentication and context in one call: throws UNAUTHENTICATED (a GraphQLError) for a bad token.
+ * A caller-supplied request id is kept (64 characters at most), else one is made.
+ */
+export function contextFactory(
+  config: HubConfig,
+  orm: MikroORM,
+  log: Logger,
+  sharing?: SharingCache,
+): ContextFactory {
+  const orgOf = orgResolver(orm.em.getKnex());
+  const settings: ContextSettings = {
+    disciplineMinCount: config.disciplineMinCount,
+    escalationDays: config.escalationDays,
+  };
+  return async (authorization, requestId) => {
+    const viewer = await viewerFromHeader(config, authorization, orgOf);
+    return createContext(
+      { em: orm.em, log, settings, sharing },
+      viewer,
+      requestId?.slice(0, 64) || randomUUID(),
+    );
+  };
+}
