@@ -40,8 +40,18 @@ const role: Role = roleArg;
 const filter: RectificationFilter = {
   states: values.states ? (values.states.split(',') as RectificationState[]) : null,
   overdue: values.overdue === undefined ? null : values.overdue === 'true',
-  overdueMoreThanDays: values['overdue-more-than'] ? Number(values['overdue-more-than']) : null,
+  overdueMoreThanDays: values['overdue-more-than'] !== undefined ? Number(values['overdue-more-than']) : null,
 };
+// the same checks as GET /rectifications/ledger.xlsx: a mistyped value is refused, never read as "false"
+if (values.overdue !== undefined && values.overdue !== 'true' && values.overdue !== 'false') {
+  console.error('--overdue must be true or false');
+  process.exit(2);
+}
+const moreThan = values['overdue-more-than'];
+if (moreThan !== undefined && (!/^\d+$/.test(moreThan) || !Number.isSafeInteger(Number(moreThan)))) {
+  console.error('--overdue-more-than must be a whole number of days (0 or more)');
+  process.exit(2);
+}
 if (filter.states) {
   // loaded only when needed: the ORM's modules take a while, and through a hub they are not needed
   const { RectificationState } = await import('../modules/rectification/rectification.entity.js');
