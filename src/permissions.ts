@@ -1,10 +1,37 @@
 /**
- * graphql-shield over the schema: every field's rule comes from its module's `*.rules.ts`; anything not
- * listed is denied (fallbackRule: deny), and a test fails when a field has no explicit rule.
+ * Field permissions. Every field's access level comes from its module's `*.rules.ts`; this file turns
+ * them into a graphql-shield rule tree (`ruleTree()`: shield's `rule`, `allow` and `deny`, deny by
+ * default for any type or field without a rule) and applies that tree to the schema
+ * (`applyPermissions`).
+ *
+ * The tree is applied by `applyRuleTree` below rather than by graphql-middleware: shield's own
+ * middleware awaits every rule, which turns each field of each row into a promise (profiled: the
+ * async wrappers, the garbage they leave and graphql-js's promise bookkeeping cost more than the rest
+ * of a 100-row page). The access levels are synchronous (a row's content flag is computed with the
+ * row in SQL, or decided once by the policy in TypeScript), so here a field guarded by one of them is
+ * checked synchronously; `allow` leaves the field's resolver untouched; `deny` and any field without a
+ * rule fail with FORBIDDEN; and any other shield rule (logic rules, asynchronous rules) still runs
+ * through graphql-shield's own `resolve`. A test fails when a field has no explicit rule.
  */
-import { GraphQLError, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
-import { allow, deny, rule, shield } from 'graphql-shield';
+import {
+  GraphQLError,
+  defaultFieldResolver,
+  isIntrospectionType,
+  isObjectType,
+  type GraphQLFieldConfig,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  getLocation,
+  responsePathAsArray,
+  type FieldNode,
+  type SourceLocation,
+} from 'graphql';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { allow, deny, rule, type and, type IRule } from 'graphql-shield';
+
+/** A rule of the tree: one of shield's rules, or its allow / deny. */
+export type ShieldRule = Parameters<typeof and>[number] | typeof allow | typeof deny;
 import type { HubContext } from './context.js';
 import type { FieldAccess, TypeRules } from './policy/field-rules.js';
 import { findingRules } from './modules/finding/finding.rules.js';
@@ -57,6 +84,38 @@ const FORBIDDEN = new GraphQLError('Not authorised to access this field.', {
 void FORBIDDEN.stack;
 export const forbiddenError = () => FORBIDDEN;
 
+const locationsOf = new WeakMap<FieldNode, SourceLocation>();
+
+/**
+ * FORBIDDEN at one field, already located (path and locations), so graphql-js reports it as it is
+ * instead of wrapping it in a new GraphQLError. Built without the Error constructor: capturing a
+ * stack per refused field (and, under source maps, formatting it) was measured at 16–25 µs each,
+ * more than the rest of a page whose rows are mostly refused. Same JSON as any GraphQLError; the
+ * shared FORBIDDEN is its originalError and lends it its stack.
+ */
+export function forbiddenAt(info: GraphQLResolveInfo): GraphQLError {
+  const locations: SourceLocation[] = [];
+  for (const n of info.fieldNodes) {
+    let l = locationsOf.get(n);
+    if (!l && n.loc) locationsOf.set(n, (l = getLocation(n.loc.source, n.loc.start)));
+    if (l) locations.push(l);
+  }
+  const e = Object.create(GraphQLError.prototype) as GraphQLError;
+  Object.defineProperties(e, {
+    message: { value: FORBIDDEN.message, writable: true, enumerable: true },
+    name: { value: 'GraphQLError' },
+    path: { value: responsePathAsArray(info.path), enumerable: true },
+    locations: { value: locations.length ? locations : undefined, enumerable: true },
+    extensions: { value: FORBIDDEN.extensions, enumerable: true },
+    nodes: { value: info.fieldNodes },
+    source: { value: info.fieldNodes[0]?.loc?.source },
+    positions: { value: info.fieldNodes.flatMap((n) => (n.loc ? [n.loc.start] : [])) },
+    originalError: { value: FORBIDDEN },
+    stack: { value: FORBIDDEN.stack, writable: true, configurable: true },
+  });
+  return e;
+}
+
 /** Types whose sensitive reads go to the access log (查询留痕), by record kind. */
 export const LOGGED_TYPES: Record<string, 'Finding' | 'Review'> = {
   PerformanceFinding: 'Finding',
@@ -68,44 +127,121 @@ export const LOGGED_TYPES: Record<string, 'Finding' | 'Review'> = {
 
 type Logged = { dbId: number; agencyId: number; sensitivity: string };
 
-export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
-  // One shield rule per access level (and per logged record kind); levels that always pass and are not
-  // logged use shield's built-in allow, which costs nothing per field.
-  const compiled = new Map<string, unknown>();
-  const toShield = (a: FieldAccess, logAs: 'Finding' | 'Review' | undefined) => {
+/** Shield rule -> the synchronous access level it was made from (and the record kind it logs). */
+const SYNC_RULES = new WeakMap<object, { access: FieldAccess; logAs: 'Finding' | 'Review' | undefined }>();
+
+/** The whole schema's rules as a graphql-shield rule tree: type -> field -> rule, '*' = deny. */
+export function ruleTree(): Record<string, Record<string, ShieldRule>> {
+  // one shield rule per access level (and per logged record kind); levels that always pass and are
+  // not logged are shield's built-in allow
+  const compiled = new Map<string, ShieldRule>();
+  const toShield = (a: FieldAccess, logAs: 'Finding' | 'Review' | undefined): ShieldRule => {
     const k = `${a.name}:${logAs ?? ''}`;
     let r = compiled.get(k);
     if (!r) {
-      if (!logAs) {
-        r =
-          a.name === 'visible' || a.name === 'open'
-            ? allow
-            : rule(`access:${a.name}`, { cache: 'no_cache' })(
-                (parent: unknown, _args: unknown, ctx: HubContext) => a.check(ctx.viewer, parent),
-              );
-      } else {
-        r = rule(`access:${a.name}:${logAs}`, { cache: 'no_cache' })(
-          (parent: unknown, _args: unknown, ctx: HubContext, info: GraphQLResolveInfo) => {
-            const ok = a.check(ctx.viewer, parent);
-            if (ok) ctx.accessLog.note(logAs, parent as Logged, info.fieldName);
-            return ok;
-          },
-        );
+      if (!logAs && (a.name === 'visible' || a.name === 'open')) r = allow;
+      else {
+        const made = rule(logAs ? `access:${a.name}:${logAs}` : `access:${a.name}`, { cache: 'no_cache' })((
+          parent: unknown,
+          _args: unknown,
+          ctx: HubContext,
+          info: GraphQLResolveInfo,
+        ) => {
+          const ok = a.check(ctx.viewer, parent);
+          if (ok && logAs) ctx.accessLog.note(logAs, parent as Logged, info.fieldName);
+          return ok;
+        });
+        SYNC_RULES.set(made, { access: a, logAs });
+        r = made;
       }
       compiled.set(k, r);
     }
     return r;
   };
-  const tree: Record<string, Record<string, unknown>> = {};
+  const tree: Record<string, Record<string, ShieldRule>> = {};
   for (const [type, fields] of Object.entries(allRules())) {
     tree[type] = { '*': deny };
     for (const [f, a] of Object.entries(fields)) tree[type]![f] = toShield(a, LOGGED_TYPES[type]);
   }
-  const permissions = shield(tree as never, {
-    fallbackRule: deny,
-    fallbackError: forbiddenError,
-    allowExternalErrors: true,
-    debug: false,
+  return tree;
+}
+
+type Resolver = GraphQLFieldResolver<unknown, HubContext>;
+
+/** Options shield's rules expect when resolved outside its middleware. */
+const SHIELD_OPTIONS = {
+  debug: false,
+  allowExternalErrors: true,
+  fallbackRule: deny,
+  fallbackError: forbiddenError,
+  hashFunction: () => '',
+  disableFragmentsAndPostExecRules: true,
+};
+
+/** Wraps one resolver in its rule; returns the resolver itself for `allow`. */
+function guard(resolve: Resolver, r: ShieldRule | undefined): Resolver {
+  if (r === allow) return resolve;
+  if (!r || r === deny) {
+    return (_p, _a, _c, info) => {
+      throw forbiddenAt(info);
+    };
+  }
+  const sync = SYNC_RULES.get(r as object);
+  if (sync) {
+    const { access, logAs } = sync;
+    if (logAs) {
+      return (parent, args, ctx, info) => {
+        if (!access.check(ctx.viewer, parent)) throw forbiddenAt(info);
+        ctx.accessLog.note(logAs, parent as Logged, info.fieldName);
+        return resolve(parent, args, ctx, info);
+      };
+    }
+    return (parent, args, ctx, info) => {
+      if (!access.check(ctx.viewer, parent)) throw forbiddenAt(info);
+      return resolve(parent, args, ctx, info);
+    };
+  }
+  // any other shield rule (e.g. and/or of rules, or an asynchronous one): shield decides, awaited
+  return async (parent, args, ctx, info) => {
+    // shield keeps its per-request rule cache on the context
+    const shieldCtx = ctx as HubContext & { _shield?: { cache: Record<string, unknown> } };
+    shieldCtx._shield ??= { cache: {} };
+    const ok: unknown = await (r as IRule).resolve(
+      parent as object,
+      args,
+      shieldCtx as never,
+      info,
+      SHIELD_OPTIONS as never,
+    );
+    // a rule's own error (shield: a returned Error or string) is reported as it is; false is FORBIDDEN
+    if (ok !== true) throw ok instanceof Error ? ok : forbiddenAt(info);
+    return resolve(parent, args, ctx, info);
+  };
+}
+
+/**
+ * Applies a shield rule tree to every field of every object type (introspection excepted), on a copy
+ * of the schema. As graphql-middleware does: a field's own resolver is guarded, or for a
+ * subscription field without one its `subscribe`, or else the default resolver.
+ */
+export function applyRuleTree(
+  schema: GraphQLSchema,
+  tree: Record<string, Record<string, ShieldRule>>,
+): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field: GraphQLFieldConfig<unknown, HubContext>, fieldName, typeName) => {
+      const type = schema.getType(typeName);
+      if (!type || !isObjectType(type) || isIntrospectionType(type)) return field;
+      const rules = tree[typeName];
+      const r = rules?.[fieldName] ?? rules?.['*'];
+      if (field.resolve && field.resolve !== defaultFieldResolver)
+        return { ...field, resolve: guard(field.resolve, r) };
+      if (field.subscribe) return { ...field, subscribe: guard(field.subscribe, r) };
+      return { ...field, resolve: guard(defaultFieldResolver as Resolver, r) };
+    },
   });
-  return applyMiddleware(schema, permissions);
+}
+
+export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
+  return applyRuleTree(schema, ruleTree());
 }

@@ -56,7 +56,7 @@ async function post(query: string, token: string, requestId: string) {
 async function countingInserts<T>(fn: () => Promise<T>): Promise<{ result: T; inserts: number }> {
   let inserts = 0;
   const onQuery = (q: { sql?: string }) => {
-    if (/^insert into "access_log"/i.test(q.sql ?? '')) inserts++;
+    if (/^insert into "?access_log"?/i.test(q.sql ?? '')) inserts++;
   };
   hub.knex.on('query', onQuery);
   try {

@@ -74,6 +74,19 @@ describe('authentication', () => {
     expect(res.data ?? null).toBeNull();
     expect(JSON.stringify(res)).not.toContain(token);
   });
+
+  it('accepts a token until it expires and refuses it after, though it was verified before', async () => {
+    const token = await hub.token(Role.AUDIT, w.audit.code, { ttl: 1 });
+    const first = await hub.gql(WhoAmIDocument, {}, token);
+    expect(first.status).toBe(200);
+    const again = await hub.gql(WhoAmIDocument, {}, token);
+    expect(again.data!.viewer.role).toBe('AUDIT');
+    const exp = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
+    await new Promise((r) => setTimeout(r, Math.max(0, exp * 1000 - Date.now()) + 50));
+    const late = await hub.gql(WhoAmIDocument, {}, token);
+    expect(late.status).toBe(401);
+    expect(late.errors?.[0]?.message).toMatch(/expired/);
+  });
 });
 
 describe('findings: filters, order and pages', () => {
@@ -339,5 +352,80 @@ describe('filterBy.readable (for partner clients)', () => {
       await hub.token(Role.DISCIPLINE, w.discipline.code),
     );
     expect(disc.data!.findings.totalCount).toBe(6);
+  });
+});
+
+describe('a page reads its to-one relations in its own statement', () => {
+  const SELECTION = `
+    id __typename viewerCanReadContent title amountInvolved
+    unit { id code name shortName kind }
+    agency { id name }
+    project { id code name fundType budgetAmount startYear endYear ownerUnit { id name code } }
+    policy { id code name effectiveYear ownerUnit { name } }
+    review { id title score grade conclusion sensitivity publishedAt fiscalYear unit { name } }`;
+
+  it('answers every relation exactly as a lookup by id does, for the author, another agency and the discipline commission', async () => {
+    // a unit of its own, so the page holds exactly these findings
+    const unit = await f.org(OrganizationKind.BUDGET_UNIT, { name: '测试关系单位' });
+    const project = await f.project(unit, { budget_amount: '123456789012345.67', end_year: 2026 });
+    const [pol] = await hub
+      .knex('policy')
+      .insert({
+        code: `T-ZC-${Date.now()}`,
+        name: '测试政策',
+        owner_unit_id: unit.id,
+        effective_year: 2024,
+      })
+      .returning('id');
+    const review = await f.review(w.finance, unit, S.PERFORMANCE, {
+      project_id: project.id,
+      score: '87.55',
+      grade: 'GOOD',
+      conclusion: '总体较好',
+      published_at: '2026-03-31T08:30:15.123456Z',
+    });
+    for (const sensitivity of [Sensitivity.INTERNAL, Sensitivity.RESTRICTED]) {
+      await f.finding(w.finance, unit, S.PERFORMANCE, {
+        project_id: project.id,
+        policy_id: pol.id,
+        review_id: review.id,
+        sensitivity,
+        amount_involved: '98765432109876.54',
+      });
+    }
+    await f.finding(w.finance, unit, S.PERFORMANCE, { project_id: null, review_id: null });
+    // content the audit bureau may not read: its relations are refused like its other fields
+    await f.finding(w.discipline, unit, S.DISCIPLINE, { project_id: project.id, policy_id: pol.id });
+    const refusedSeen: number[] = [];
+    const query = `query($p: [ID!]) { findings(first: 10, filterBy: { units: $p }) { nodes { ${SELECTION} } } }`;
+    for (const token of [
+      await hub.token(Role.FINANCE, w.finance.code),
+      await hub.token(Role.AUDIT, w.audit.code),
+      await hub.token(Role.DISCIPLINE, w.discipline.code),
+    ]) {
+      const page = await hub.gql(query, { p: [unit.gid] }, token);
+      const nodes = page.data!.findings.nodes as { id: string }[];
+      expect(nodes.length).toBe(4);
+      refusedSeen.push((page.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').length);
+      for (const [i, n] of nodes.entries()) {
+        const one = await hub.gql(
+          `query($id: ID!) { node(id: $id) { ... on Finding { ${SELECTION} } } }`,
+          { id: n.id },
+          token,
+        );
+        expect(n).toEqual(one.data!.node);
+        // the same fields refused, in the same places
+        const refused = (errs: typeof page.errors, prefix: (string | number)[]) =>
+          (errs ?? [])
+            .filter((e) => JSON.stringify(e.path?.slice(0, prefix.length)) === JSON.stringify(prefix))
+            .map((e) => `${e.extensions?.code} ${e.path!.slice(prefix.length).join('.')}`)
+            .sort();
+        expect(refused(page.errors, ['findings', 'nodes', i])).toEqual(refused(one.errors, ['node']));
+      }
+    }
+    // finance and audit are refused the discipline finding's substance; the commission reads it all
+    expect(refusedSeen[0]).toBeGreaterThanOrEqual(5);
+    expect(refusedSeen[1]).toBeGreaterThanOrEqual(5);
+    expect(refusedSeen[2]).toBe(0);
   });
 });

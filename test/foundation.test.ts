@@ -13,7 +13,8 @@ import { FindingsNestedDocument, FindingsPageDocument } from './__generated__/gr
 import { startTestHub, type TestHub } from './support/harness.js';
 import { FindingSource, Role } from '../src/shared/enums.js';
 import { Factory } from './support/factories.js';
-import { allRules, applyPermissions } from '../src/permissions.js';
+import { allRules, applyPermissions, applyRuleTree, ruleTree } from '../src/permissions.js';
+import { allow, and, deny, rule } from 'graphql-shield';
 import { buildHubSchema } from '../src/schema.js';
 import { createContext } from '../src/http/request-context.js';
 import { PUBLIC_VIEWER } from '../src/auth/viewer.js';
@@ -200,6 +201,46 @@ describe('deny by default', () => {
     });
     expect(res.data?.notYetRuled).toBeNull();
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // located like any resolver error: where in the document, and the path in the answer
+    expect(res.errors!.map((e) => e.toJSON())).toEqual([
+      {
+        message: 'Not authorised to access this field.',
+        locations: [{ line: 1, column: 3 }],
+        path: ['notYetRuled'],
+        extensions: { code: 'FORBIDDEN' },
+      },
+    ]);
+  });
+
+  it('applies any graphql-shield rule of the tree, not only the access levels (e.g. and(), async rules)', async () => {
+    const base = await buildHubSchema();
+    const extended = extendSchema(
+      base,
+      parse('extend type Query { both: String, eitherDenied: String, open: String }'),
+    );
+    const yes = rule('test:yes', { cache: 'no_cache' })(async () => true);
+    const no = rule('test:no', { cache: 'no_cache' })(async () => false);
+    const tree = ruleTree();
+    tree.Query = { ...tree.Query, both: and(yes, allow), eitherDenied: and(yes, no), open: allow };
+    const guarded = applyRuleTree(extended, tree);
+    const ctx = await createContext(
+      {
+        em: hub.orm.em,
+        log: createLogger('silent'),
+        settings: { disciplineMinCount: 5, escalationDays: 30 },
+      },
+      PUBLIC_VIEWER,
+      'test',
+    );
+    const res = await execute({
+      schema: guarded,
+      document: parse('{ both eitherDenied open }'),
+      rootValue: { both: 'a', eitherDenied: 'b', open: 'c' },
+      contextValue: ctx,
+    });
+    expect(res.data).toEqual({ both: 'a', eitherDenied: null, open: 'c' });
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['eitherDenied'], 'FORBIDDEN']]);
+    void deny;
   });
 });
 

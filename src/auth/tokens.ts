@@ -38,8 +38,30 @@ export async function signToken(config: HubConfig, claims: TokenClaims, ttlSecon
     .sign(config.jwtSecret);
 }
 
+/**
+ * Verified tokens, per config (so per secret): a partner system sends the same token with every
+ * request until it expires, and checking an HMAC signature (WebCrypto, asynchronous, importing the
+ * key each time) cost more than a small page's SQL. Keyed by the whole token string, so a cached
+ * answer is exactly what verifying it again would give — until its expiry, which is checked on every
+ * hit. Bounded: cleared when full.
+ */
+const verified = new WeakMap<HubConfig, Map<string, TokenClaims>>();
+const MAX_CACHED_TOKENS = 5_000;
+
 /** Throws UNAUTHENTICATED with a reason that never echoes the token. */
 export async function verifyToken(config: HubConfig, token: string): Promise<TokenClaims> {
+  let cache = verified.get(config);
+  const hit = cache?.get(token);
+  if (hit && hit.exp !== undefined && Date.now() < hit.exp * 1000) return hit;
+  if (hit) cache!.delete(token);
+  const claims = await verifyUncached(config, token);
+  if (!cache) verified.set(config, (cache = new Map()));
+  if (cache.size >= MAX_CACHED_TOKENS) cache.clear();
+  cache.set(token, claims);
+  return claims;
+}
+
+async function verifyUncached(config: HubConfig, token: string): Promise<TokenClaims> {
   let payload;
   try {
     ({ payload } = await jwtVerify(token, config.jwtSecret, {

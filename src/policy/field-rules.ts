@@ -23,6 +23,13 @@ export interface FieldAccess {
 }
 
 const ALL_ROLES = Object.values(Role);
+
+/**
+ * A row whose content and amount decisions were computed with it in SQL, for the viewer of the
+ * request that loaded it (finding pages: contentSql / amountSql, tested to agree with canReadContent /
+ * canReadAmount). Checked synchronously, once per field, without deciding again.
+ */
+type Decided = { decided?: { content: boolean; amount: boolean } };
 const oversight = [Role.FINANCE, Role.AUDIT, Role.REFORM, Role.DISCIPLINE];
 
 export const Access = {
@@ -47,14 +54,15 @@ export const Access = {
       "The record's author and DISCIPLINE always; a unit for records about itself within clearance; others as " +
       "the owner's sharing rule allows (UNCONDITIONAL within clearance, CONDITIONAL with an approved request).",
     forRole: (r: Role) => contentCondition(r),
-    check: (v: Viewer, p: unknown) => canReadContent(v, p as GuardedRecord),
+    check: (v: Viewer, p: unknown) =>
+      (p as Decided).decided?.content ?? canReadContent(v, p as GuardedRecord),
   },
   AMOUNT: {
     name: 'amount',
     explain: 'As content; for PUBLIC only where the amount is disclosed (公开).',
     forRole: (r: Role) =>
       r === Role.PUBLIC ? `${contentCondition(r)}, and the amount disclosed` : contentCondition(r),
-    check: (v: Viewer, p: unknown) => canReadAmount(v, p as GuardedRecord),
+    check: (v: Viewer, p: unknown) => (p as Decided).decided?.amount ?? canReadAmount(v, p as GuardedRecord),
   },
   CONTACT: {
     name: 'contact',

@@ -9,6 +9,8 @@ import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } 
 export interface ConnectionNeeds {
   /** Field names selected on the node type (any implementation); null = unknown, read everything. */
   nodeFields: Set<string> | null;
+  /** For each selected node field, the field names selected under it (e.g. project -> name, ownerUnit). */
+  nodeSubfields?: Map<string, Set<string>>;
   totalCount: boolean;
 }
 
@@ -44,8 +46,10 @@ export function connectionNeeds(info: GraphQLResolveInfo | undefined): Connectio
   const top = fieldsUnder(info, info.fieldNodes);
   const nodeLevel = [...(top.get('nodes') ?? [])];
   for (const edge of top.get('edges') ?? []) nodeLevel.push(...(fieldsUnder(info, [edge]).get('node') ?? []));
+  const fields = fieldsUnder(info, nodeLevel);
   return {
-    nodeFields: new Set(fieldsUnder(info, nodeLevel).keys()),
+    nodeFields: new Set(fields.keys()),
+    nodeSubfields: new Map([...fields].map(([k, nodes]) => [k, new Set(fieldsUnder(info, nodes).keys())])),
     totalCount: top.has('totalCount'),
   };
 }

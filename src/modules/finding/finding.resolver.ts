@@ -70,27 +70,29 @@ export class FindingResolver {
 
   @FieldResolver(() => OrganizationObject)
   agency(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
-    return ctx.loaders.organization.load(f.agencyId);
+    return f.related?.agency ?? ctx.loaders.organization.load(f.agencyId);
   }
 
   @FieldResolver(() => OrganizationObject)
   unit(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
-    return ctx.loaders.organization.load(f.unitId);
+    return f.related?.unit ?? ctx.loaders.organization.load(f.unitId);
   }
 
   @FieldResolver(() => ProjectObject, { nullable: true })
   project(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    if (f.related && 'project' in f.related) return f.related.project;
     return f.projectId == null ? null : ctx.loaders.project.load(f.projectId);
   }
 
   @FieldResolver(() => PolicyObject, { nullable: true })
   policy(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    if (f.related && 'policy' in f.related) return f.related.policy;
     return f.policyId == null ? null : ctx.loaders.policy.load(f.policyId);
   }
 
   @FieldResolver(() => Boolean)
   viewerCanReadContent(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
-    return canReadContent(ctx.viewer, f);
+    return f.decided?.content ?? canReadContent(ctx.viewer, f);
   }
 
   @FieldResolver(() => Boolean)
@@ -99,9 +101,12 @@ export class FindingResolver {
   }
 
   @FieldResolver(() => ReviewObject, { nullable: true })
-  async review(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+  review(@Root() f: FindingRow, @Ctx() ctx: HubContext) {
+    if (f.related && 'review' in f.related) {
+      const r = f.related.review;
+      return r && canSeeReviewRow(ctx.viewer, r) ? r : null;
+    }
     if (f.reviewId == null) return null;
-    const r = await ctx.loaders.review.load(f.reviewId);
-    return r && canSeeReviewRow(ctx.viewer, r) ? r : null;
+    return ctx.loaders.review.load(f.reviewId).then((r) => (r && canSeeReviewRow(ctx.viewer, r) ? r : null));
   }
 }

@@ -30,6 +30,14 @@ export function mapOrganization(r: Record<string, unknown>): OrganizationRow {
   };
 }
 
+/**
+ * One organisation as a JSON object with the same keys as its row (for `mapOrganization`), for
+ * statements that embed a to-one relation instead of loading it separately.
+ */
+export const organizationJsonSql = (a: string) =>
+  `json_build_object('id', ${a}.id, 'kind', ${a}.kind, 'code', ${a}.code, 'name', ${a}.name, ` +
+  `'short_name', ${a}.short_name, 'parent_id', ${a}.parent_id)`;
+
 export async function organizationsByIds(knex: Knex, ids: readonly number[]): Promise<OrganizationRow[]> {
   const rows = await knex('organization as o')
     .select(ORG_COLUMNS)

@@ -65,6 +65,26 @@ export function mapPolicy(r: Record<string, unknown>): PolicyRow {
   };
 }
 
+/**
+ * A project as a JSON object with the keys of its row (for `mapProject`; money as text, so it stays
+ * exact), plus `extra` entries (key -> SQL expression), for statements that embed the relation.
+ */
+export function projectJsonSql(a: string, extra: Record<string, string> = {}): string {
+  const more = Object.entries(extra)
+    .map(([k, e]) => `, '${k}', ${e}`)
+    .join('');
+  return (
+    `json_build_object('id', ${a}.id, 'code', ${a}.code, 'name', ${a}.name, 'fund_type', ${a}.fund_type, ` +
+    `'budget_amount', ${a}.budget_amount::text, 'owner_unit_id', ${a}.owner_unit_id, ` +
+    `'start_year', ${a}.start_year, 'end_year', ${a}.end_year${more})`
+  );
+}
+
+/** A policy as a JSON object with the keys of its row (for `mapPolicy`). */
+export const policyJsonSql = (a: string) =>
+  `json_build_object('id', ${a}.id, 'code', ${a}.code, 'name', ${a}.name, ` +
+  `'owner_unit_id', ${a}.owner_unit_id, 'effective_year', ${a}.effective_year)`;
+
 export async function projectsByIds(knex: Knex, ids: readonly number[]): Promise<ProjectRow[]> {
   const rows = await knex('project as p')
     .select(PROJECT_COLUMNS)

@@ -4,6 +4,7 @@ import { fromGlobalId } from '../../shared/global-id.js';
 import { dbId } from '../../shared/ids.js';
 import { ConnectionArgs, connectionTypes } from '../../shared/relay.js';
 import { OrganizationObject } from '../organization/organization.types.js';
+import type { OrganizationRow } from '../organization/organization.repo.js';
 import { listProjects, type PolicyRow, type ProjectRow } from './project.repo.js';
 import { PolicyObject, ProjectFilter, ProjectObject } from './project.types.js';
 
@@ -43,8 +44,9 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => OrganizationObject)
-  ownerUnit(@Root() p: ProjectRow, @Ctx() ctx: HubContext) {
-    return ctx.loaders.organization.load(p.ownerUnitId);
+  ownerUnit(@Root() p: ProjectRow & { ownerUnit?: OrganizationRow }, @Ctx() ctx: HubContext) {
+    // a page that embedded the project read its owner in the same statement
+    return p.ownerUnit ?? ctx.loaders.organization.load(p.ownerUnitId);
   }
 }
 

@@ -77,6 +77,21 @@ export function mapReview(r: Record<string, unknown>): ReviewRow {
   };
 }
 
+/**
+ * A review as a JSON object with the keys of its row (for `mapReview`; the score as text, so it stays
+ * exact), for statements that embed the relation instead of loading it separately.
+ */
+export const reviewJsonSql = (a: string) =>
+  `json_build_object('id', ${a}.id, 'source', ${a}.source, 'agency_id', ${a}.agency_id, ` +
+  `'source_ref', ${a}.source_ref, 'subject_kind', ${a}.subject_kind, 'unit_id', ${a}.unit_id, ` +
+  `'project_id', ${a}.project_id, 'policy_id', ${a}.policy_id, 'evaluator_id', ${a}.evaluator_id, ` +
+  `'title', ${a}.title, 'review_type', ${a}.review_type, 'fiscal_year', ${a}.fiscal_year, ` +
+  `'conclusion', ${a}.conclusion, 'score', ${a}.score::text, 'grade', ${a}.grade, ` +
+  `'indicator_results', ${a}.indicator_results, 'sensitivity', ${a}.sensitivity, ` +
+  `'publication_state', ${a}.publication_state, 'published_at', ${a}.published_at, ` +
+  `'completed_on', ${a}.completed_on, 'created_at', ${a}.created_at, 'updated_at', ${a}.updated_at, ` +
+  `'version', ${a}.version)`;
+
 export async function reviewsByIds(knex: Knex, ids: readonly number[]): Promise<ReviewRow[]> {
   return (
     await knex('review')
