@@ -2,12 +2,14 @@
  * Embedded PostgreSQL: PGlite (Postgres compiled to WASM) served over the wire protocol by
  * pglite-socket, so MikroORM/knex talk to it exactly as to a real server.
  *
+ * The database runs in a worker thread of its own (embedded-worker.mjs): on the main thread, every
+ * query's WASM execution stopped the hub's event loop, so the demo hub used one core for HTTP, GraphQL
+ * and the database together (measured with bench/embedded.ts: ~100 % of one core at 10 users).
+ *
  * PGlite has no locking of its own: two processes opening the same folder corrupt it. We take an
  * exclusive lock file (pid inside) and refuse to start while a live process holds it.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Worker } from 'node:worker_threads';
 import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -71,22 +73,33 @@ export async function startEmbeddedDatabase(
   mkdirSync(pgDir, { recursive: true });
   const release = acquireLock(lockFileOf(dataDir));
   try {
-    const db = await PGlite.create({ dataDir: pgDir, extensions: { pg_trgm } });
     const port = await freePort();
-    const server = new PGLiteSocketServer({
-      db,
-      host: '127.0.0.1',
-      port,
-      // must be >= the ORM pool size, or pooled connections wait forever
-      maxConnections: opts.maxConnections,
+    const worker = new Worker(new URL('./embedded-worker.mjs', import.meta.url), {
+      workerData: { pgDir, port, maxConnections: opts.maxConnections },
+      // the worker is plain JavaScript: no loader (tsx, the test runner's) is needed or inherited
+      execArgv: [],
     });
-    await server.start();
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', (m: { type: string; message?: string }) =>
+        m.type === 'ready' ? resolve() : reject(new Error(`embedded database: ${m.message ?? m.type}`)),
+      );
+      worker.once('error', reject);
+      void exited.then(() => reject(new Error('embedded database: the worker exited while starting')));
+    });
+    let stopped: Promise<void> | undefined;
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-      async stop() {
-        await server.stop();
-        await db.close();
-        release();
+      stop() {
+        stopped ??= (async () => {
+          worker.postMessage({ type: 'stop' });
+          // a worker that does not stop in time is terminated; the lock goes either way
+          const timer = setTimeout(() => void worker.terminate(), 15_000);
+          await exited;
+          clearTimeout(timer);
+          release();
+        })();
+        return stopped;
       },
     };
   } catch (e) {
