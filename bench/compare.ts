@@ -632,6 +632,11 @@ async function main(o: {
   } else {
     writeFileSync(path.join(RESULTS_DIR, 'compare-latest.md'), md);
     written.push('compare-latest.md');
+    // a full run of every workload at both levels is the read path's reference result
+    if (!o.only && o.connections.length > 1) {
+      writeFileSync(path.join(RESULTS_DIR, 'latest.md'), md);
+      written.push('latest.md');
+    }
   }
   if (o.label) {
     writeFileSync(path.join(RESULTS_DIR, `compare-${o.label}.json`), json);

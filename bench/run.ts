@@ -4,7 +4,7 @@
  * Creates a throw-away database on the local PostgreSQL, applies the migrations, seeds the demo data
  * set at --scale, starts the real HTTP server twice in this process (graphql-shield on and off), checks
  * every scenario's answer, then loads each scenario with autocannon (in a worker thread, so the client
- * does not share the server's event loop) and writes bench/results/<time>.json and latest.md.
+ * does not share the server's event loop) and writes bench/results/<time>.json and scenarios-latest.md.
  * The database is dropped at the end, on error and on ctrl-c. See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -807,8 +807,8 @@ async function main(): Promise<void> {
   const jsonPath = path.join(RESULTS_DIR, `${stamp}.json`);
   writeFileSync(jsonPath, JSON.stringify(out, null, 2) + '\n');
   const md = renderMarkdown(out, path.basename(jsonPath));
-  writeFileSync(path.join(RESULTS_DIR, 'latest.md'), md);
-  console.log(`\nwrote ${path.relative(ROOT, jsonPath)} and bench/results/latest.md\n`);
+  writeFileSync(path.join(RESULTS_DIR, 'scenarios-latest.md'), md);
+  console.log(`\nwrote ${path.relative(ROOT, jsonPath)} and bench/results/scenarios-latest.md\n`);
   console.log(md);
 }
 

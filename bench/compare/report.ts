@@ -78,6 +78,65 @@ const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 })
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${n(x)} ms`);
 const NAMES: Record<ServerName, string> = { hub: 'hub', postgraphile: 'PostGraphile', raw: 'raw SQL' };
 
+/**
+ * The issue's targets (32 connections, or the highest level measured), each with the figure this run
+ * measured and whether it is met; where one is missed, by how much.
+ */
+export function renderTargets(r: CompareResults): string {
+  const rows: (string | number | null)[][] = [];
+  const top = (w: WorkloadResult) => w.runs.reduce((a, b) => (b.connections > a.connections ? b : a));
+  const check = (
+    what: string,
+    w: WorkloadResult | undefined,
+    value: number | null,
+    target: number,
+    dir: 'ge' | 'lt',
+    fmt: (x: number) => string,
+  ) => {
+    if (!w || value == null) return;
+    const ok = dir === 'ge' ? value >= target : value < target;
+    const miss =
+      dir === 'ge' ? `${Math.round((1 - value / target) * 100)} % short` : `${fmt(value - target)} over`;
+    rows.push([
+      what,
+      w.name,
+      top(w).connections,
+      `${dir === 'ge' ? '≥' : '<'} ${fmt(target)}`,
+      fmt(value),
+      ok ? 'met' : `missed (${miss})`,
+    ]);
+  };
+  const by = (name: string) => r.workloads.find((w) => w.name === name);
+  const ratio = (x: number) => x.toFixed(2);
+  for (const name of ['list', 'nested']) {
+    const w = by(name);
+    if (!w) continue;
+    check('hub ÷ PostGraphile', w, top(w).hubVsPostgraphile, 1, 'ge', ratio);
+    check('hub ÷ raw SQL', w, top(w).hubVsRaw, 0.5, 'ge', ratio);
+    check('hub p99', w, top(w).servers.hub.latencyMs.p99, 100, 'lt', ms);
+  }
+  for (const name of ['filtered', 'search']) {
+    const w = by(name);
+    if (w) check('hub ÷ raw SQL', w, top(w).hubVsRaw, 1, 'ge', ratio);
+  }
+  const st = by('stats');
+  if (st) check('hub p97.5 (≥ p95)', st, top(st).servers.hub.latencyMs.p97_5, 300, 'lt', ms);
+  const rss = Math.max(
+    ...r.workloads.flatMap((w) => w.runs.map((x) => x.servers.hub.proc.serverRssPeakMB ?? 0)),
+  );
+  if (r.workloads.length) {
+    rows.push([
+      'hub RSS peak under load',
+      'all',
+      '-',
+      '< 300 MB',
+      `${rss} MB`,
+      rss < 300 ? 'met' : `missed (${round1(rss - 300)} MB over)`,
+    ]);
+  }
+  return table(['target', 'workload', 'connections', 'target value', 'this run', ''], rows);
+}
+
 export function renderCompare(r: CompareResults, jsonName: string): string {
   const out: string[] = [
     `# Hub vs PostGraphile vs hand-written SQL${r.label ? ` (${r.label})` : ''}`,
@@ -136,6 +195,10 @@ export function renderCompare(r: CompareResults, jsonName: string): string {
         .map((w) => `${w.name} PostGraphile ${w.sql.postgraphile.statements}, raw ${w.sql.raw.statements}`)
         .join('; ') +
       '.',
+    '',
+    '## Targets',
+    '',
+    renderTargets(r),
     '',
   ];
   if (r.loadProblems.length) {
