@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { Role } from './shared/enums.js';
 
 export interface HubConfig {
   /** HTTP port of the GraphQL endpoint, /healthz and /readyz. */
@@ -44,6 +45,11 @@ export interface HubConfig {
    * the landing page at / with the schema and the permission matrix (default true, false in production).
    */
   explorer: boolean;
+  /**
+   * Roles that may introspect the schema in production (HUB_INTROSPECTION_ROLES, comma-separated,
+   * e.g. HUB_ADMIN); outside production everyone may.
+   */
+  introspectionRoles: Role[];
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -133,5 +139,18 @@ export function loadConfig(
     disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
     production,
     explorer: bool('HUB_EXPLORER', env.HUB_EXPLORER, !production),
+    introspectionRoles: roleList('HUB_INTROSPECTION_ROLES', env.HUB_INTROSPECTION_ROLES),
   };
+}
+
+/** A comma-separated list of roles; an unknown name is a start-up error that names it. */
+function roleList(name: string, raw: string | undefined): Role[] {
+  if (!raw?.trim()) return [];
+  const known = new Set<string>(Object.values(Role));
+  return raw.split(',').map((r) => {
+    const role = r.trim().toUpperCase();
+    if (!known.has(role))
+      throw new Error(`${name}: unknown role "${r.trim()}" (known: ${[...known].join(', ')})`);
+    return role as Role;
+  });
 }

@@ -4,7 +4,8 @@
  * and the request context come from src/http/; plugins and error masking from src/http/plugins.ts.
  */
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -21,7 +22,14 @@ import type { HubConfig } from './config.js';
 import type { HubContext } from './context.js';
 import { pingDatabase } from './db/health.js';
 import { contextFactory } from './http/request-context.js';
-import { accessLogPlugin, formatError, loggingPlugin } from './http/plugins.js';
+import { accessLogPlugin, correlationPlugin, formatError, loggingPlugin } from './http/plugins.js';
+import {
+  bodyErrors,
+  introspectionPlugin,
+  operationLimits,
+  OPERATION_LIMITS,
+  requireJson,
+} from './http/limits.js';
 import { mountRectificationRoutes } from './modules/rectification/index.js';
 import { startSharingCache } from './modules/sharing/index.js';
 import { mountPublishingRoutes } from './modules/publishing/publishing.http.js';
@@ -54,10 +62,17 @@ export async function startServer(opts: {
   const sharing = await startSharingCache(orm.em.getKnex(), log, orm.config.get('clientUrl')!);
   const contextOf = contextFactory(config, orm, log, sharing);
 
+  const limits = operationLimits({ production: config.production });
   const apollo = new ApolloServer<HubContext>({
     schema,
+    // allowed per role by introspectionPlugin (production: HUB_INTROSPECTION_ROLES only)
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // production: no "Did you mean …" naming fields the caller did not ask about
+    hideSchemaDetailsFromClientErrors: config.production,
+    // one operation per HTTP request: a batch would multiply every limit below
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
     // main.ts owns shutdown: stop HTTP, then the pool, then the embedded database, in that order
     stopOnTerminationSignals: false,
     formatError,
@@ -68,8 +83,11 @@ export async function startServer(opts: {
       // the hub sets no cache hints; Apollo's default cache-control plugin would otherwise wrap every
       // field resolver of every request (profiled: ~6 % of a list page's CPU)
       ApolloServerPluginCacheControlDisabled(),
+      ...(limits.plugins as ApolloServerPlugin<HubContext>[]),
+      introspectionPlugin({ production: config.production, roles: config.introspectionRoles }),
       accessLogPlugin(opts.accessLog ?? true),
       loggingPlugin(),
+      correlationPlugin(),
     ],
   });
   await apollo.start();
@@ -98,11 +116,15 @@ export async function startServer(opts: {
 
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    requireJson,
+    express.json({ limit: OPERATION_LIMITS.bodyBytes }),
+    bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        // the request's id from here on, so a failure before the context exists is still traceable
+        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
         try {
-          return await contextFor(req);
+          return await contextOf(req.headers.authorization, requestId);
         } catch (e) {
           if (e instanceof GraphQLError) {
             // Apollo turns an error thrown here into a response; 401 for authentication failures
@@ -110,7 +132,14 @@ export async function startServer(opts: {
               extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
             });
           }
-          throw e;
+          log.error({ err: e, requestId }, 'request context failed');
+          throw new GraphQLError('Internal server error', {
+            extensions: {
+              code: 'INTERNAL_SERVER_ERROR',
+              requestId,
+              http: { status: 500, headers: new HeaderMap([['x-request-id', requestId]]) },
+            },
+          });
         }
       },
     }),

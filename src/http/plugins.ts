@@ -85,8 +85,54 @@ export function loggingPlugin(): ApolloServerPlugin<HubContext> {
   };
 }
 
+/**
+ * An unexpected error reaches the client as INTERNAL_SERVER_ERROR with the request's id, which the
+ * log line of the error carries too (the logger is a child with requestId): an operator finds the
+ * cause from what the caller reports, and the caller learns nothing else. The id is also the
+ * x-request-id response header.
+ */
+export function correlationPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          response.http.headers.set('x-request-id', contextValue.requestId);
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) return;
+          response.body.singleResult.errors = errors.map((e) =>
+            e.extensions?.code === 'INTERNAL_SERVER_ERROR'
+              ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } }
+              : e,
+          );
+        },
+      };
+    },
+  };
+}
+
+/** A GraphQL Armor rejection (marked LIMIT_EXCEEDED in src/http/limits.ts), however Apollo wrapped it. */
+function limitCode(error: unknown): boolean {
+  for (
+    let e = error as { extensions?: { code?: unknown }; originalError?: unknown } | undefined, i = 0;
+    e && i < 5;
+    i++
+  ) {
+    if (e.extensions?.code === 'LIMIT_EXCEEDED') return true;
+    e = e.originalError as typeof e;
+  }
+  return false;
+}
+
 /** Errors with a known code pass through; anything else is masked (no database text to clients). */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (limitCode(error)) {
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      extensions: { code: 'LIMIT_EXCEEDED' },
+    };
+  }
   const code = formatted.extensions?.code as string | undefined;
   const known = [
     'UNAUTHENTICATED',
@@ -106,10 +152,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: ext };
   }
   void error;
+  // the request id is the hub's own (set where the context failed); nothing else of the error leaves
+  const requestId = code === 'INTERNAL_SERVER_ERROR' ? formatted.extensions?.requestId : undefined;
   return {
     message: 'Internal server error',
     path: formatted.path,
     locations: formatted.locations,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+    },
   };
 }

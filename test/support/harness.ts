@@ -40,9 +40,17 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(): Promise<TestHub> {
+/** `overrides`: settings that differ from the test defaults (e.g. `production: true`). */
+export async function startTestHub(overrides: Partial<HubConfig> = {}): Promise<TestHub> {
   const url = inject('databaseUrl');
-  const config = { ...loadConfig(), databaseUrl: url, port: 0, host: '127.0.0.1', seedDemo: false };
+  const config = {
+    ...loadConfig(),
+    databaseUrl: url,
+    port: 0,
+    host: '127.0.0.1',
+    seedDemo: false,
+    ...overrides,
+  };
   const orm = await openOrm(url, inject('databasePoolMax'));
   const schema = applyPermissions(await buildHubSchema());
   const server = await startServer({
