@@ -12,6 +12,7 @@ import { findingLoaders } from './modules/finding/finding.loaders.js';
 import { publishingLoaders } from './modules/publishing/publishing.loaders.js';
 import { sharingLoaders } from './modules/sharing/index.js';
 import { rectificationLoaders } from './modules/rectification/index.js';
+import { recognitionLoaders } from './modules/recognition/index.js';
 
 export function createLoaders(knex: Knex, _viewer: Viewer) {
   return {
@@ -22,6 +23,7 @@ export function createLoaders(knex: Knex, _viewer: Viewer) {
     ...publishingLoaders(knex),
     ...sharingLoaders(knex),
     ...rectificationLoaders(knex),
+    ...recognitionLoaders(knex),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -44,6 +44,7 @@ import { sharingRules } from './modules/sharing/index.js';
 import { accessLogRules } from './modules/access-log/access-log.rules.js';
 import { publishingRules } from './modules/publishing/publishing.rules.js';
 import { rectificationRules } from './modules/rectification/index.js';
+import { recognitionRules } from './modules/recognition/index.js';
 
 export const MODULE_RULES: TypeRules[] = [
   nodeRules,
@@ -56,6 +57,7 @@ export const MODULE_RULES: TypeRules[] = [
   accessLogRules,
   publishingRules,
   rectificationRules,
+  recognitionRules,
 ];
 
 /** All module rules merged: type -> field -> access. Throws if two modules claim one field. */

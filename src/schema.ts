@@ -31,6 +31,22 @@ import {
   RectificationEventResolver,
   RectificationResolver,
 } from './modules/rectification/rectification.resolver.js';
+import {
+  ConsultationResolver,
+  ConsultationStepResolver,
+  RecognitionResolver,
+  ReviewRecognitionsResolver,
+} from './modules/recognition/recognition.resolver.js';
+import {
+  DuplicateSuggestionResolver,
+  FindingGroupEventResolver,
+  FindingGroupMemberResolver,
+  FindingGroupResolver,
+} from './modules/recognition/finding-group.resolver.js';
+import {
+  InspectionPlanResolver,
+  PlanWarningResolver,
+} from './modules/recognition/inspection-plan.resolver.js';
 
 let built: GraphQLSchema | undefined;
 
@@ -58,6 +74,16 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       RectificationResolver,
       ReviewPublishingResolver,
       RectificationEventResolver,
+      RecognitionResolver,
+      ConsultationResolver,
+      ConsultationStepResolver,
+      ReviewRecognitionsResolver,
+      FindingGroupResolver,
+      FindingGroupMemberResolver,
+      FindingGroupEventResolver,
+      DuplicateSuggestionResolver,
+      InspectionPlanResolver,
+      PlanWarningResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,

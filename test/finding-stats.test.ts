@@ -422,6 +422,72 @@ describe('findingStats from the rollup equals the scan', { timeout: 180_000 }, (
     await myFindings().where('category', CAT.late).update({ sensitivity: Sensitivity.INTERNAL });
     await expectSameEverywhere();
   });
+
+  it('with same-problem groups (同一问题): each group counted once the same way, raw equal to the figures without groups', async () => {
+    const raw = async () => {
+      const out = new Map<string, FindingStats>();
+      for (const { role, org } of VIEWERS) {
+        const v = await viewerFor(role, org);
+        for (const q of [...ROLLUP_FILTERS, ...DIRECT_FILTERS])
+          out.set(`${role} ${JSON.stringify(q)}`, await findingStatsDirect(knex, v, q, MIN, { raw: true }));
+      }
+      return out;
+    };
+    const before = await expectSameEverywhere();
+    // without groups, the raw figures are the figures
+    expect(await raw()).toEqual(before);
+    const pick = async (source: FindingSource, n: number, over: Record<string, unknown> = {}) =>
+      (
+        (await myFindings()
+          .where({ source, publication_state: PublicationState.PUBLISHED, ...over })
+          .orderBy('id')
+          .limit(n)
+          .select('id')) as { id: number }[]
+      ).map((r) => r.id);
+    const [p1] = await pick(S.PERFORMANCE, 1);
+    const [a1, a2, a3] = await pick(S.AUDIT, 3);
+    const [r1] = await pick(S.REFORM, 1);
+    const [d1] = await pick(S.DISCIPLINE, 1, { category: CAT.big });
+    const [draft] = (await myFindings()
+      .where({ publication_state: PublicationState.DRAFT })
+      .whereNot('source', S.DISCIPLINE)
+      .whereNotIn('id', [p1!, a1!, a2!, a3!, r1!])
+      .select('id')) as { id: number }[];
+    expect([p1, a1, a2, a3, r1, d1, draft?.id].every((x) => x != null)).toBe(true);
+    const groups: { members: number[]; primary: number }[] = [
+      { members: [p1!, a1!, r1!], primary: r1! }, // three agencies, mixed sensitivity
+      { members: [a2!, d1!], primary: d1! }, // a discipline member: its membership is the commission's alone
+      { members: [draft!.id, a3!], primary: draft!.id }, // a member most viewers may not see
+    ];
+    const groupIds: number[] = [];
+    for (const g of groups) {
+      const [row] = await knex('finding_group')
+        .insert({ unit_id: orgId.unitA, created_by_id: orgId.audit, created_by_user: `${P}-test` })
+        .returning('id');
+      groupIds.push(row.id as number);
+      await knex('finding_group_member').insert(
+        g.members.map((fid) => ({
+          group_id: row.id,
+          finding_id: fid,
+          is_primary: fid === g.primary,
+          linked_by_id: orgId.audit,
+          linked_by_user: `${P}-test`,
+          reason: '统计测试',
+        })),
+      );
+    }
+    const after = await expectSameEverywhere();
+    // raw figures ignore the groups
+    expect(await raw()).toEqual(before);
+    // the discipline commission sees every published member: 2 + 1 + 0 findings fewer (the draft is not its)
+    const all = JSON.stringify({});
+    expect(after.get(`DISCIPLINE ${all}`)!.total).toBe(before.get(`DISCIPLINE ${all}`)!.total - 3);
+    // other agencies do not see the discipline member as one: only the first group folds
+    expect(after.get(`LEADERSHIP ${all}`)!.total).toBe(before.get(`LEADERSHIP ${all}`)!.total - 2);
+    await knex('finding_group_member').whereIn('group_id', groupIds).delete();
+    await knex('finding_group').whereIn('id', groupIds).delete();
+    expect(await expectSameEverywhere()).toEqual(before);
+  });
 });
 
 describe('questions the rollup cannot answer are answered by the scan', { timeout: 180_000 }, () => {

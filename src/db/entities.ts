@@ -14,6 +14,14 @@ import {
   RectificationFinding,
   RectificationSupervisor,
 } from '../modules/rectification/index.js';
+import {
+  Consultation,
+  FindingGroup,
+  FindingGroupEvent,
+  FindingGroupMember,
+  InspectionPlan,
+  Recognition,
+} from '../modules/recognition/index.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
 export const ENTITIES = [
@@ -35,4 +43,10 @@ export const ENTITIES = [
   RectificationSupervisor,
   RectificationEvent,
   Evidence,
+  Recognition,
+  Consultation,
+  FindingGroup,
+  FindingGroupMember,
+  FindingGroupEvent,
+  InspectionPlan,
 ];

@@ -754,3 +754,173 @@ async function seedRectifications(
   }
   return count;
 }
+
+// ---- planted duplicates (疑似重复) for the suggestion benchmark ----
+
+/** How another agency words the same facts: its lead-in, and the rewordings officials use. */
+const LEAD_IN: Record<FindingSource, string[]> = {
+  PERFORMANCE: ['绩效评价发现，', '经评价，', '重点绩效评价中发现，'],
+  AUDIT: ['经审计，', '审计发现，', '审计抽查发现，'],
+  REFORM: ['稽察发现，', '经稽察，', '专项检查发现，'],
+  DISCIPLINE: ['监督检查发现，'],
+};
+const REWORDINGS: [string, string][] = [
+  ['未按规定履行审批程序', '未严格履行审批手续'],
+  ['相关台账记录不完整', '台账登记不健全'],
+  ['资金拨付与项目进度不匹配', '资金支付与工程进度不符'],
+  ['内部控制制度执行不到位', '内控制度落实不到位'],
+  ['未及时进行账务处理', '账务处理不及时'],
+  ['挤占挪用专项资金', '专项资金被挤占挪用'],
+  ['预算执行率偏低', '预算执行进度缓慢'],
+  ['资金闲置', '资金长期闲置未使用'],
+  ['违规拨付资金', '资金拨付不合规'],
+  ['虚列支出', '虚列项目支出'],
+  ['项目建设进度滞后', '工程建设进度滞后'],
+  ['招标投标不规范', '招投标程序不规范'],
+  ['配套资金未及时到位', '配套资金到位不及时'],
+  ['产出未达预期', '项目产出未达到预期目标'],
+  ['工程结算多计价款', '工程结算多计工程款'],
+];
+const yuanText = (fen: number) =>
+  `${Math.floor(fen / 100).toLocaleString('en-US')}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''}元`;
+
+export interface PlantedDuplicates {
+  /** [original finding id, its planted duplicate's id, how it was varied]. */
+  pairs: [number, number, string][];
+  distractors: number;
+}
+
+/**
+ * Plants `count` duplicates: for published findings with an amount and a project, another agency's
+ * finding of the same problem — reworded, under its own category, the amount written in 万元 or 元,
+ * rounded, entered in the wrong unit or left out, a year later in some — and two distractors each: the
+ * same unit and project with a different problem and amount, and the duplicate's very wording about
+ * another unit. Deterministic. For bench/recognition.ts (not part of the demo data set).
+ */
+export async function plantDuplicates(
+  knex: Knex,
+  opts: { count: number; seed?: number },
+): Promise<PlantedDuplicates> {
+  const r = prng(opts.seed ?? 20261202);
+  const sources = [FindingSource.PERFORMANCE, FindingSource.AUDIT, FindingSource.REFORM];
+  const agencies = (await knex('organization')
+    .whereIn('code', ['HC-CZJ', 'HC-SJJ', 'HC-FGJ'])
+    .select('id', 'code')) as { id: number; code: string }[];
+  const agencyOf: Record<string, number> = {
+    PERFORMANCE: agencies.find((a) => a.code === 'HC-CZJ')!.id,
+    AUDIT: agencies.find((a) => a.code === 'HC-SJJ')!.id,
+    REFORM: agencies.find((a) => a.code === 'HC-FGJ')!.id,
+  };
+  const units = (await knex('organization').where('kind', 'BUDGET_UNIT').select('id', 'name')) as {
+    id: number;
+    name: string;
+  }[];
+  const originals = (await knex('finding as f')
+    .join('organization as o', 'o.id', 'f.unit_id')
+    .join('project as p', 'p.id', 'f.project_id')
+    .where('f.publication_state', 'PUBLISHED')
+    .whereIn('f.source', sources)
+    .whereNotNull('f.amount_involved')
+    .whereRaw('f.amount_involved >= 10000')
+    // a deterministic sample spread over the whole set
+    .orderByRaw('md5(f.id::text)')
+    .limit(opts.count)
+    .select('f.*', 'o.name as unit_name', 'p.name as project_name')) as Record<string, unknown>[];
+  const rows: Record<string, unknown>[] = [];
+  const kinds: string[] = [];
+  let n = 0;
+  const ref = (s: string) => `YSCF-${s}-${String(++n).padStart(6, '0')}`;
+  for (const o of originals) {
+    const src = o.source as FindingSource;
+    const other = r.pick(sources.filter((s) => s !== src));
+    const ofen = Math.round(Number(o.amount_involved) * 100);
+    const amountKind = r.weighted<string>([
+      ['元', 3],
+      ['万元', 3],
+      ['取整', 2],
+      ['单位错录', 1],
+      ['未填金额', 1],
+    ]);
+    const yearApart = r.chance(0.3);
+    const year = (o.fiscal_year as number) + (yearApart ? 1 : 0);
+    let fen: number | null = ofen;
+    let amountPhrase = `涉及资金${yuanText(ofen)}`;
+    if (amountKind === '万元') amountPhrase = `涉及资金${wanText(ofen)}`;
+    if (amountKind === '取整') {
+      const step = ofen >= 10_000_000 ? 1_000_000 : 100_000; // 1万元 or 0.1万元
+      fen = Math.round(ofen / step) * step;
+      amountPhrase = `涉及资金约${(fen / 1_000_000).toString()}万元`;
+    }
+    if (amountKind === '单位错录') {
+      fen = Math.round(ofen / 10_000); // the 万元 figure typed into a 元 column
+      amountPhrase = `涉及资金${wanText(ofen)}`;
+    }
+    if (amountKind === '未填金额') fen = null;
+    // the facts as another agency writes them: its lead-in, reworded clauses, sometimes reordered
+    const desc = String(o.description).replace(/^\d{4}年度，/, '');
+    const [head, ...rest] = desc
+      .replace(/。$/, '')
+      .split('，')
+      .filter((c) => !c.startsWith('涉及金额'));
+    let reworded = [head!, ...rest].map((c) => REWORDINGS.reduce((t, [a, b]) => t.split(a).join(b), c));
+    if (rest.length && r.chance(0.5)) reworded = [reworded[0]!, ...reworded.slice(1).reverse()];
+    const text = `${r.pick(LEAD_IN[other])}${reworded.join('，')}，${amountPhrase}。`;
+    const category = r.pick(CATEGORIES[other]);
+    const base = {
+      source: other,
+      agency_id: agencyOf[other],
+      review_id: null,
+      unit_id: o.unit_id,
+      project_id: o.project_id,
+      policy_id: null,
+      severity: o.severity,
+      sensitivity: Sensitivity.INTERNAL,
+      publication_state: PublicationState.PUBLISHED,
+      rectification_status: RectificationStatus.PENDING,
+      published_at: new Date(),
+      amount_disclosed: false,
+    };
+    rows.push({
+      ...base,
+      source_ref: ref(`D${o.id}`),
+      fiscal_year: year,
+      category,
+      title: `${o.project_name}${category}`,
+      description: text,
+      amount_involved: fen == null ? null : yuan(fen),
+    });
+    kinds.push(`${amountKind}${yearApart ? '、相隔一年' : ''}`);
+    // distractor 1: same unit and project, the same other agency, a different problem and amount
+    const otherCategory = r.pick(CATEGORIES[other].filter((c) => c !== category));
+    const dfen = amountFen(r, 300);
+    rows.push({
+      ...base,
+      source_ref: ref('X'),
+      fiscal_year: o.fiscal_year,
+      category: otherCategory,
+      title: `${o.project_name}${otherCategory}`,
+      description: `${r.pick(LEAD_IN[other])}${o.project_name}存在${otherCategory}问题，涉及金额${wanText(dfen)}，${r.pick(['绩效目标设定不合理', '政府采购程序不规范', '项目验收资料缺失', '固定资产未及时入账'])}。`,
+      amount_involved: yuan(dfen),
+    });
+    // distractor 2: the duplicate's wording about another unit
+    const u = r.pick(units.filter((x) => x.id !== o.unit_id));
+    rows.push({
+      ...base,
+      source_ref: ref('Y'),
+      unit_id: u.id,
+      project_id: null,
+      fiscal_year: year,
+      category,
+      title: `${u.name}${category}`,
+      description: text.split(String(o.unit_name)).join(u.name),
+      amount_involved: fen == null ? null : yuan(fen),
+    });
+  }
+  const ids = (await knex('finding').insert(rows).returning('id')) as { id: number }[];
+  const pairs: [number, number, string][] = originals.map((o, i) => [
+    o.id as number,
+    ids[i * 3]!.id,
+    kinds[i]!,
+  ]);
+  return { pairs, distractors: rows.length - pairs.length };
+}

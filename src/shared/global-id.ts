@@ -7,7 +7,11 @@ export type NodeTypeName =
   | 'Finding'
   | 'AccessRequest'
   | 'Rectification'
-  | 'Evidence';
+  | 'Evidence'
+  | 'Recognition'
+  | 'Consultation'
+  | 'FindingGroup'
+  | 'InspectionPlan';
 const NODE_TYPES: ReadonlySet<string> = new Set([
   'Organization',
   'Project',
@@ -17,6 +21,10 @@ const NODE_TYPES: ReadonlySet<string> = new Set([
   'AccessRequest',
   'Rectification',
   'Evidence',
+  'Recognition',
+  'Consultation',
+  'FindingGroup',
+  'InspectionPlan',
 ]);
 
 export function toGlobalId(type: NodeTypeName, id: number): string {

@@ -13,11 +13,20 @@
  * filters, or any filter added later) is answered directly.
  *
  * Both return the same rows: one per grouping set, `g` = grouping(source, category, fiscal_year).
+ *
+ * Same-problem groups (同一问题, tables finding_group / finding_group_member) count once unless the
+ * question asks for raw per-agency figures: among the group's members that the viewer sees and that
+ * match the filter, the primary (else the earliest) represents the group and the others are taken
+ * off again — one correction row (n = -1, amount = -its readable amount) per such member, computed by
+ * the same statement for both ways from the few grouped findings (groupCorrections). Only what the
+ * viewer sees decides, so no figure depends on a member it may not see; a discipline finding's
+ * membership counts only for the discipline commission (src/policy/recognition.ts).
  */
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { AccessScope, PublicationState, Role } from '../../shared/enums.js';
 import { amountSql, contentSql, findingRowScope, type Sql } from '../../policy/access.js';
+import { seesDisciplineMembership } from '../../policy/recognition.js';
 import { findingBase, type FindingQuery } from './finding.repo.js';
 
 export interface StatsRow {
@@ -54,12 +63,47 @@ const grouped = (extra = '') => `
     group by grouping sets ((source), (source, category), (fiscal_year), ())
     order by g, source, category, fiscal_year`;
 
+/** Options of a statistics question. */
+export interface StatsOptions {
+  /** Count every agency's finding, a same-problem group once per member (原始口径). */
+  raw?: boolean;
+}
+
+/**
+ * Correction rows (source, category, fiscal_year, n, amt) that make each same-problem group count
+ * once: -1 and minus its readable amount for every member but the group's representative, over the
+ * members in the viewer's scope and filter (findingBase, so both ways share it). Driven by the
+ * group membership table, which holds only the linked findings.
+ */
+function groupCorrections(knex: Knex, v: Viewer, q: FindingQuery): { sql: string; bindings: unknown[] } {
+  const amt = amountSql(v, 'f');
+  const members = findingBase(knex, v, q)
+    .join('finding_group_member as gm', 'gm.finding_id', 'f.id')
+    .select(
+      'f.source',
+      'f.category',
+      'f.fiscal_year',
+      knex.raw(
+        `case when ${amt.sql} then coalesce(f.amount_involved, 0) else 0 end as amt`,
+        amt.bindings as Knex.RawBinding[],
+      ),
+      knex.raw('row_number() over (partition by gm.group_id order by gm.is_primary desc, f.id) as rn'),
+    );
+  if (!seesDisciplineMembership(v)) members.whereNot('f.source', 'DISCIPLINE');
+  const m = members.toSQL();
+  return {
+    sql: `select source, category, fiscal_year, -1 as n, -amt as amt from (${m.sql}) gm_ranked where rn > 1`,
+    bindings: [...m.bindings],
+  };
+}
+
 /** Reference answer: scans the findings in scope. */
 export async function statsRowsDirect(
   knex: Knex,
   v: Viewer,
   q: FindingQuery,
   minCount: number,
+  opts: StatsOptions = {},
 ): Promise<StatsRow[]> {
   const amt = amountSql(v, 'f');
   const base = findingBase(knex, v, q).select(
@@ -73,8 +117,20 @@ export async function statsRowsDirect(
     ),
   );
   const b = base.toSQL();
-  const sql = `with scoped as (${b.sql}), ${grouped()}`;
-  const bindings = [...b.bindings, v.role !== Role.DISCIPLINE, minCount];
+  let sql: string;
+  let bindings: unknown[];
+  if (opts.raw) {
+    sql = `with scoped as (${b.sql}), ${grouped()}`;
+    bindings = [...b.bindings, v.role !== Role.DISCIPLINE, minCount];
+  } else {
+    const c = groupCorrections(knex, v, q);
+    sql = `with scoped as (
+      select source, category, fiscal_year, sum(n) as n, sum(amt) as amt
+      from (${b.sql} union all ${c.sql}) u
+      group by source, category, fiscal_year having sum(n) <> 0
+    ), ${grouped()}`;
+    bindings = [...b.bindings, ...c.bindings, v.role !== Role.DISCIPLINE, minCount];
+  }
   const { rows } = (await knex.raw(sql, bindings as Knex.RawBinding[])) as { rows: StatsRow[] };
   return rows;
 }
@@ -146,21 +202,30 @@ export async function statsRowsFromRollup(
   v: Viewer,
   q: FindingQuery,
   minCount: number,
+  opts: StatsOptions = {},
 ): Promise<{ rows: StatsRow[]; rollupRows: number }> {
   const where = rollupWhere(v, q);
   const amt = amountSql(v, 'r');
+  const corr = opts.raw ? null : groupCorrections(knex, v, q);
   const sql = `
     with picked as (
       select r.source, r.category, r.fiscal_year, r.n,
              case when ${amt.sql} then r.amount else 0 end as amt
       from finding_rollup r
       where ${where.sql}
+      ${corr ? `union all ${corr.sql}` : ''}
     ),
     scoped as (
       select source, category, fiscal_year, sum(n) as n, sum(amt) as amt
       from picked group by source, category, fiscal_year having sum(n) <> 0
     ), ${grouped(', (select count(*) from finding_rollup)::int as rollup_rows')}`;
-  const bindings = [...amt.bindings, ...where.bindings, v.role !== Role.DISCIPLINE, minCount];
+  const bindings = [
+    ...amt.bindings,
+    ...where.bindings,
+    ...(corr?.bindings ?? []),
+    v.role !== Role.DISCIPLINE,
+    minCount,
+  ];
   const { rows } = (await knex.raw(sql, bindings as Knex.RawBinding[])) as {
     rows: (StatsRow & { rollup_rows: number })[];
   };

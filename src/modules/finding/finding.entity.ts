@@ -32,6 +32,23 @@ export interface PersonInvolved {
   name: 'finding_text_trgm_index',
   expression: `create index "finding_text_trgm_index" on "finding" using gin (("title" || ' ' || "description") gin_trgm_ops)`,
 })
+// A review's findings, and an evaluator's row scope (its reviews' findings): the policy's and the
+// statistics' columns are carried in the index, so counts and figures are index-only scans.
+@Index({
+  name: 'finding_review_id_covering_index',
+  expression:
+    'create index "finding_review_id_covering_index" on "finding" ("review_id") include ' +
+    '("agency_id", "source", "category", "fiscal_year", "sensitivity", "publication_state", "amount_disclosed", "amount_involved")',
+})
+// The dashboard's filter (year, severity, amount range, ordered by amount): the page walks the index in
+// amount order within one year and severity, and its count is an index-only scan, the viewer's
+// permission gate read from the included columns.
+@Index({
+  name: 'finding_year_severity_amount_index',
+  expression:
+    'create index "finding_year_severity_amount_index" on "finding" ("fiscal_year", "severity", "amount_involved") include ' +
+    '("agency_id", "source", "category", "sensitivity", "publication_state", "amount_disclosed")',
+})
 export class Finding extends BaseEntity {
   @Enum({ items: () => FindingSource, type: 'text' })
   source!: FindingSource;
@@ -44,7 +61,6 @@ export class Finding extends BaseEntity {
   sourceRef!: string;
 
   @ManyToOne(() => Review, { nullable: true })
-  @Index()
   review?: Review;
 
   /** Responsible unit (责任单位). */

@@ -58,6 +58,8 @@ export const findingRules: TypeRules = {
     byFiscalYear: Access.VISIBLE,
     byCategory: Access.VISIBLE,
     disciplineSuppressed: Access.VISIBLE,
+    // the same figures with each agency's finding counted (a same-problem group once per member)
+    raw: Access.VISIBLE,
   },
   SourceCount: { source: Access.VISIBLE, count: Access.VISIBLE, amount: Access.VISIBLE },
   YearCount: { fiscalYear: Access.VISIBLE, count: Access.VISIBLE, amount: Access.VISIBLE },

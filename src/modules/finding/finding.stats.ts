@@ -4,6 +4,9 @@
  * discipline findings in a category with fewer than `minCount` rows in scope are left out of every
  * figure (not just their own bucket), so no subtraction between figures can reveal them.
  *
+ * A same-problem group (同一问题) counts once — as its representative among the members the viewer
+ * sees — unless the raw figures are asked for (`raw`: every agency's finding counted).
+ *
  * Answered from the finding rollup (a few hundred rows kept current by triggers) when it holds every
  * column the question reads, otherwise from the findings themselves; both give the same figures
  * (finding-stats.repo.ts; test/finding-stats.test.ts compares them).
@@ -19,6 +22,7 @@ import {
   rollupServes,
   statsRowsDirect,
   statsRowsFromRollup,
+  type StatsOptions,
   type StatsRow,
 } from './finding-stats.repo.js';
 
@@ -90,6 +94,13 @@ export class FindingStats {
       'Whether discipline findings in small categories were left out of every figure to protect them (纪检小数抑制).',
   })
   disciplineSuppressed!: boolean;
+
+  @Field(() => FindingStats, {
+    description:
+      'The same figures counting every agency’s finding, a same-problem group once per member, for per-agency ' +
+      'workload (原始口径，按各部门分别计数). The figures above count each group once (同一问题只计一次).',
+  })
+  raw!: FindingStats;
 }
 
 /** The rollup is compacted when it holds more rows than this, or than twice its last compacted size. */
@@ -116,11 +127,13 @@ export async function findingStats(
   v: Viewer,
   q: FindingQuery,
   minCount: number,
+  opts: StatsOptions = {},
 ): Promise<FindingStats> {
-  if (!rollupServes(v, q)) return toStats(await statsRowsDirect(knex, v, q, minCount));
-  const { rows, rollupRows } = await statsRowsFromRollup(knex, v, q, minCount);
+  const again = opts.raw ? null : () => findingStats(knex, v, q, minCount, { raw: true });
+  if (!rollupServes(v, q)) return toStats(await statsRowsDirect(knex, v, q, minCount, opts), again);
+  const { rows, rollupRows } = await statsRowsFromRollup(knex, v, q, minCount, opts);
   compactSoon(knex, rollupRows);
-  return toStats(rows);
+  return toStats(rows, again);
 }
 
 /** The same figures from the findings themselves (the reference; any viewer, any filter). */
@@ -129,8 +142,10 @@ export async function findingStatsDirect(
   v: Viewer,
   q: FindingQuery,
   minCount: number,
+  opts: StatsOptions = {},
 ): Promise<FindingStats> {
-  return toStats(await statsRowsDirect(knex, v, q, minCount));
+  const again = opts.raw ? null : () => findingStatsDirect(knex, v, q, minCount, { raw: true });
+  return toStats(await statsRowsDirect(knex, v, q, minCount, opts), again);
 }
 
 /** The same figures from the rollup; throws if the rollup cannot answer this question. */
@@ -139,20 +154,28 @@ export async function findingStatsFromRollup(
   v: Viewer,
   q: FindingQuery,
   minCount: number,
+  opts: StatsOptions = {},
 ): Promise<FindingStats> {
   if (!rollupServes(v, q)) throw new Error('the finding rollup cannot answer this question');
-  return toStats((await statsRowsFromRollup(knex, v, q, minCount)).rows);
+  const again = opts.raw ? null : () => findingStatsFromRollup(knex, v, q, minCount, { raw: true });
+  return toStats((await statsRowsFromRollup(knex, v, q, minCount, opts)).rows, again);
 }
 
-function toStats(rows: StatsRow[]): FindingStats {
-  const out: FindingStats = {
+/**
+ * The figures from the statement's rows. `raw` (the field) answers lazily, only when asked: `again`
+ * computes the raw figures (without it, the figures are raw already and answer themselves). It is not
+ * enumerable, so the figures compare as plain data.
+ */
+function toStats(rows: StatsRow[], again: (() => Promise<FindingStats>) | null = null): FindingStats {
+  const out = {
     total: 0,
     amount: '0.00',
     bySource: [],
     byFiscalYear: [],
     byCategory: [],
     disciplineSuppressed: false,
-  };
+  } as Omit<FindingStats, 'raw'> as FindingStats;
+  Object.defineProperty(out, 'raw', { value: again ?? (() => out), enumerable: false });
   for (const r of rows) {
     const { g, n, s } = r;
     if (r.suppressed) out.disciplineSuppressed = r.suppressed > 0;

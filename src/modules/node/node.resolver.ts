@@ -8,6 +8,12 @@ import { canSeeFindingRow, canSeeReviewRow } from '../../policy/access.js';
 import { OrganizationObject } from '../organization/organization.types.js';
 import { canSeeAccessRequest } from '../../policy/access-requests.js';
 import { loadVisibleTask } from '../rectification/index.js';
+import {
+  loadVisibleConsultation,
+  loadVisibleGroup,
+  loadVisiblePlan,
+  loadVisibleRecognition,
+} from '../recognition/index.js';
 
 /**
  * Fetches any object by global id. An id the viewer may not see resolves to null exactly like one
@@ -40,6 +46,14 @@ export async function loadNode(ctx: HubContext, id: string): Promise<object | nu
       const r = await L.accessRequest.load(g.id);
       return r && canSeeAccessRequest(ctx.viewer, r) ? r : null;
     }
+    case 'Recognition':
+      return loadVisibleRecognition(ctx, g.id);
+    case 'Consultation':
+      return loadVisibleConsultation(ctx, g.id);
+    case 'FindingGroup':
+      return loadVisibleGroup(ctx, g.id);
+    case 'InspectionPlan':
+      return loadVisiblePlan(ctx, g.id);
   }
 }
 

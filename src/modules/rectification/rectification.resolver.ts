@@ -23,6 +23,7 @@ import {
   canSubmit,
   canVerify,
 } from '../../policy/rectification.js';
+import { visibleMemberIdsOfGroups } from '../recognition/index.js';
 import { RectificationState } from './rectification.entity.js';
 import { rectificationsByIds, tasksPage, type RectRow } from './rectification.repo.js';
 import { evidenceOfTask } from './rectification-evidence.repo.js';
@@ -48,6 +49,16 @@ export const RectificationConnection = connectionTypes<RectRow>(
   'Rectification',
   '整改任务',
 );
+
+/** The findings of same-problem groups that the viewer sees (NOT_FOUND for a group it does not see). */
+async function findingsOfGroups(ctx: HubContext, groups: string[] | null | undefined): Promise<number[]> {
+  const ids = dbIds(groups, 'FindingGroup', 'findingGroups');
+  if (!ids?.length) return [];
+  const members = await visibleMemberIdsOfGroups(ctx.knex, ctx.viewer, ids);
+  if (members.some((m) => !m.length))
+    throw new UserInputProblem('NOT_FOUND', 'No such same-problem group.', 'findingGroups');
+  return members.flat();
+}
 
 const taskId = (id: string) => {
   const g = fromGlobalId(id);
@@ -94,7 +105,10 @@ export class RectificationResolver {
   ) {
     return this.run(ctx, async () =>
       svc.createRectification(ctx.knex, ctx.viewer, {
-        findingIds: dbIds(input.findings, 'Finding', 'findings') ?? [],
+        findingIds: [
+          ...(dbIds(input.findings, 'Finding', 'findings') ?? []),
+          ...(await findingsOfGroups(ctx, input.findingGroups)),
+        ],
         measures: input.measures,
         deadline: input.deadline,
         kind: input.kind,

@@ -170,8 +170,19 @@ export class RectificationFilter {
 
 @InputType('RectificationCreateInput', { description: 'Create a task from findings (创建整改任务).' })
 export class RectificationCreateInput {
-  @Field(() => [ID], { description: 'Findings, all about one unit, 1-50 (问题).' })
-  findings!: string[];
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Findings, all about one unit; with the groups’ findings 1-50 in all (问题).',
+  })
+  findings?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Same-problem groups (同一问题): each brings its findings that you may see, so the problem is rectified once ' +
+      'for every agency that found it; co-supervisors default to those agencies (问题组).',
+  })
+  findingGroups?: string[] | null;
 
   @Field(() => String, { description: 'Measures required (整改措施).' })
   measures!: string;
