@@ -433,9 +433,22 @@ describe('findingStats from the rollup equals the scan', { timeout: 180_000 }, (
       }
       return out;
     };
+    // Other test files write findings into the same database meanwhile: figures compared across time
+    // are this file's own categories only (per source and category), which nothing else touches.
+    const own = (m: Map<string, FindingStats>) =>
+      new Map(
+        [...m].map(([k, st]) => [
+          k,
+          st.byCategory.filter((c) => c.category.startsWith(`${P}-`)).map((c) => ({ ...c })),
+        ]),
+      );
+    const ownTotal = (m: Map<string, FindingStats>, key: string) =>
+      own(m)
+        .get(key)!
+        .reduce((n, c) => n + c.count, 0);
     const before = await expectSameEverywhere();
     // without groups, the raw figures are the figures
-    expect(await raw()).toEqual(before);
+    expect(own(await raw())).toEqual(own(before));
     const pick = async (source: FindingSource, n: number, over: Record<string, unknown> = {}) =>
       (
         (await myFindings()
@@ -478,15 +491,15 @@ describe('findingStats from the rollup equals the scan', { timeout: 180_000 }, (
     }
     const after = await expectSameEverywhere();
     // raw figures ignore the groups
-    expect(await raw()).toEqual(before);
+    expect(own(await raw())).toEqual(own(before));
     // the discipline commission sees every published member: 2 + 1 + 0 findings fewer (the draft is not its)
     const all = JSON.stringify({});
-    expect(after.get(`DISCIPLINE ${all}`)!.total).toBe(before.get(`DISCIPLINE ${all}`)!.total - 3);
+    expect(ownTotal(after, `DISCIPLINE ${all}`)).toBe(ownTotal(before, `DISCIPLINE ${all}`) - 3);
     // other agencies do not see the discipline member as one: only the first group folds
-    expect(after.get(`LEADERSHIP ${all}`)!.total).toBe(before.get(`LEADERSHIP ${all}`)!.total - 2);
+    expect(ownTotal(after, `LEADERSHIP ${all}`)).toBe(ownTotal(before, `LEADERSHIP ${all}`) - 2);
     await knex('finding_group_member').whereIn('group_id', groupIds).delete();
     await knex('finding_group').whereIn('id', groupIds).delete();
-    expect(await expectSameEverywhere()).toEqual(before);
+    expect(own(await expectSameEverywhere())).toEqual(own(before));
   });
 });
 
