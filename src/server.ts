@@ -5,7 +5,6 @@
  */
 import http from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { randomUUID } from 'node:crypto';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -21,7 +20,7 @@ import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
 import type { HubContext } from './context.js';
 import { pingDatabase } from './db/health.js';
-import { contextFactory } from './http/request-context.js';
+import { contextFactory, requestIdOf } from './http/request-context.js';
 import { accessLogPlugin, correlationPlugin, formatError, loggingPlugin } from './http/plugins.js';
 import {
   bodyErrors,
@@ -122,7 +121,7 @@ export async function startServer(opts: {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         // the request's id from here on, so a failure before the context exists is still traceable
-        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        const requestId = requestIdOf(req.headers['x-request-id'] as string | undefined);
         try {
           return await contextOf(req.headers.authorization, requestId);
         } catch (e) {

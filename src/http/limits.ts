@@ -84,14 +84,22 @@ function tokenLimitRule(n: number): ValidationRule {
   };
 }
 
-/** Whether the document asks for the schema (__schema or __type; __typename is ordinary). */
+const schemaAsked = new WeakMap<DocumentNode, boolean>();
+
+/**
+ * Whether the document asks for the schema (__schema or __type; __typename is ordinary). Apollo keeps
+ * one parsed document per query text, so each is walked once.
+ */
 export function asksForSchema(doc: DocumentNode): boolean {
+  const known = schemaAsked.get(doc);
+  if (known !== undefined) return known;
   let found = false;
   visit(doc, {
     Field(node) {
       if (node.name.value === '__schema' || node.name.value === '__type') found = true;
     },
   });
+  schemaAsked.set(doc, found);
   return found;
 }
 

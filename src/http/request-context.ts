@@ -41,6 +41,9 @@ export async function createContext(
   };
 }
 
+/** The request's id: the caller's x-request-id (64 characters at most), else a new one. */
+export const requestIdOf = (header: string | undefined): string => header?.slice(0, 64) || randomUUID();
+
 export type ContextFactory = (
   authorization: string | undefined,
   requestId?: string | undefined,
@@ -63,10 +66,6 @@ export function contextFactory(
   };
   return async (authorization, requestId) => {
     const viewer = await viewerFromHeader(config, authorization, orgOf);
-    return createContext(
-      { em: orm.em, log, settings, sharing },
-      viewer,
-      requestId?.slice(0, 64) || randomUUID(),
-    );
+    return createContext({ em: orm.em, log, settings, sharing }, viewer, requestIdOf(requestId));
   };
 }

@@ -70,6 +70,12 @@ export function pageSize(args: PageArgs): { n: number; backward: boolean } {
   return { n, backward: args.last != null };
 }
 
+/** totalCount of a page: count(*) over the page's FROM/WHERE (`base`, no columns selected). */
+export const countOf =
+  (base: Knex.QueryBuilder): (() => Promise<number>) =>
+  async () =>
+    Number((await base.clone().count({ n: '*' }).first())!.n);
+
 /**
  * Runs a keyset-paginated query. `base` is a query builder with FROM/JOIN/WHERE and the row columns
  * already selected (including `id`); `count` is called lazily for totalCount.

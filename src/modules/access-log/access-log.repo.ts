@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { accessLogScope } from '../../policy/access-log.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { toDate } from '../../shared/timestamps.js';
 
 export interface EntryRow {
@@ -100,7 +100,7 @@ export function listAccessLog(
     args,
     { expr: 'l.id', desc: true, cast: 'int' },
     mapEntry,
-    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    countOf(b),
     'l.id',
   );
 }

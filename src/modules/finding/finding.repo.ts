@@ -15,7 +15,7 @@ import {
 } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { likePattern } from '../../shared/sql.js';
-import { paginate, type Connection, type PageArgs, type SortKey } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs, type SortKey } from '../../shared/paging.js';
 import type { ConnectionNeeds } from '../../shared/lookahead.js';
 import { amountSql, contentSql, findingRowScope, type Sql } from '../../policy/access.js';
 import type { PersonInvolved } from './finding.entity.js';
@@ -414,7 +414,7 @@ export async function listFindings(
     args,
     sortKey(v, q, order.field, order.desc),
     mapPageRow,
-    async () => Number((await base.clone().count({ n: '*' }).first())!.n),
+    countOf(base),
     'f.id',
     { countNow: need.totalCount },
   );

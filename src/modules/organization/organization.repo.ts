@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { OrganizationKind } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { likePattern } from '../../shared/sql.js';
 
 export interface OrganizationRow {
@@ -72,7 +72,7 @@ export function listOrganizations(
     args,
     { expr: 'o.id', desc: false, cast: 'int' },
     mapOrganization,
-    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    countOf(b),
     'o.id',
   );
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { FundType } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { likePattern } from '../../shared/sql.js';
 
 export interface ProjectRow {
@@ -115,7 +115,7 @@ export function listProjects(
     args,
     { expr: 'p.id', desc: false, cast: 'int' },
     mapProject,
-    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    countOf(b),
     'p.id',
   );
 }

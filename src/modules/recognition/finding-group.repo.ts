@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import type { FindingSource, PublicationState, Sensitivity } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import { groupMemberSql } from '../../policy/recognition.js';
 
@@ -137,7 +137,7 @@ export function groupsPage(
     page,
     { expr: 'g.id', desc: true, cast: 'int' },
     mapGroup,
-    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    countOf(b),
     'g.id',
   );
 }

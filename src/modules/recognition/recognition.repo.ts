@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import type { FindingSource } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import { consultationScope, recognitionScope } from '../../policy/recognition.js';
 import type {
@@ -162,7 +162,7 @@ export function recognitionsPage(
     page,
     { expr: 'r.id', desc: true, cast: 'int' },
     mapRecognition,
-    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    countOf(b),
     'r.id',
   );
 }
@@ -429,7 +429,7 @@ export function consultationsPage(
     page,
     { expr: 'c.id', desc: true, cast: 'int' },
     mapConsultation,
-    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    countOf(b),
     'c.id',
   );
 }

@@ -7,7 +7,7 @@
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import type { Sql } from '../../policy/access.js';
 import { rectificationScope } from '../../policy/rectification.js';
@@ -145,7 +145,7 @@ export function tasksPage(
     page,
     { expr: 'r.id', desc: true, cast: 'int' },
     mapRect,
-    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    countOf(b),
     'r.id',
   );
 }

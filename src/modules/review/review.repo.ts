@@ -9,7 +9,7 @@ import {
   SubjectKind,
 } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { contentSql, reviewRowScope } from '../../policy/access.js';
 
 export interface IndicatorResultRow {
@@ -133,7 +133,7 @@ export async function listReviews(
     args,
     { expr: 'r.id', desc: true, cast: 'int' },
     mapReview,
-    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    countOf(b),
     'r.id',
   );
 }

@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { AccessRequestStatus, type FindingSource, type SharingLevel } from '../../shared/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
-import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import { accessRequestScope } from '../../policy/access-requests.js';
 import type { AccessRequest, AccessScope } from './sharing.entity.js';
@@ -120,7 +120,7 @@ export function accessRequestsPage(
     page,
     { expr: 'q.id', desc: true, cast: 'int' },
     mapAccessRequest,
-    async () => Number((await b.clone().count({ n: '*' }).first())!.n),
+    countOf(b),
     'q.id',
   );
 }
