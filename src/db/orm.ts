@@ -22,7 +22,9 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
       transactional: true,
       silent: true,
       allOrNothing: true,
-      snapshot: true,
+      // No snapshot file: `create` and `check` diff the entities against a fresh database with every
+      // migration applied, so branches that each add a migration merge without a snapshot conflict.
+      snapshot: false,
       snapshotName: '.snapshot',
       emit: 'ts',
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? '_' + name : ''}`,
