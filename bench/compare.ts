@@ -13,7 +13,7 @@
  * Exit status 1 when the answers differ, a server fails, or any load run saw errors. See bench/README.md.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,9 +82,21 @@ interface Child {
   request(m: ToChildBody): Promise<Extract<FromChild, { type: 'reply' }>>;
 }
 
+/**
+ * The node options `npm start` gives the hub in production (package.json's start script, between
+ * `node` and `--import`), given to every server of the comparison alike.
+ */
+const START_FLAGS: string[] = (() => {
+  const start = (
+    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start.split(/\s+/);
+  return start.slice(1, start.indexOf('--import'));
+})();
+
 function startChild(name: ServerName, env: Record<string, string>): Promise<Child> {
   const t0 = t();
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, SERVER_FILES[name])], {
+  const argv = [...START_FLAGS, '--import', 'tsx', path.join(BENCH_DIR, SERVER_FILES[name])];
+  const proc = spawn(process.execPath, argv, {
     cwd: ROOT,
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -600,6 +612,7 @@ async function main(o: {
       connections: o.connections,
       rounds: rounds.length,
       poolMax: POOL_MAX,
+      nodeFlags: START_FLAGS,
       only: o.only,
     },
     seed: {

@@ -131,6 +131,29 @@ describe('access log group commit', () => {
     expect(await logRows([id])).toHaveLength(0);
   });
 
+  it('writes one entry per record when a request reads it twice (a page and a lookup), with the fields of both', async () => {
+    const id = `batch-${randomUUID()}`;
+    const r0 = restricted[0]!;
+    const { result } = await countingInserts(() =>
+      post(
+        `query Twice { one: finding(id: "${r0.gid}") { title } page: findings(first: 100, filterBy: { sources: [REFORM] }) { nodes { id description } } }`,
+        auditT,
+        id,
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.page.nodes.map((n: { id: string }) => n.id)).toContain(r0.gid);
+    const rows = await logRows([id]);
+    const mine = rows.filter((r) => r.record_id === r0.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.fields).toEqual(['description', 'id', 'title']);
+    // every record once (this file's restricted ones among them); the INTERNAL one never
+    const ids = rows.map((r) => r.record_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of restricted) expect(ids).toContain(r.id);
+    expect(ids).not.toContain(plain.id);
+  });
+
   it('a single request alone is written at once, and read-your-writes holds for the next request', async () => {
     const id = `batch-${randomUUID()}`;
     const { result, inserts } = await countingInserts(() => post(readQuery('SingleRead'), auditT, id));

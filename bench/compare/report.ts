@@ -54,6 +54,8 @@ export interface CompareResults {
     /** Segments per server and run (2 = hub, PostGraphile, raw, then the reverse). */
     rounds: number;
     poolMax: number;
+    /** Node options every server ran with (those of `npm start`); absent in older result files. */
+    nodeFlags?: string[];
     only: string[] | null;
   };
   seed: {
@@ -151,7 +153,9 @@ export function renderCompare(r: CompareResults, jsonName: string): string {
       .map(([t, c]) => `${n(c)} ${t}`)
       .join(', ')}; ${r.seed.dbSizeMB} MB after seeding, ${r.seed.dbSizeMBAfter} MB at the end ` +
       `(access_log: ${n(r.seed.accessLogRowsAfter)} rows written by the hub during the run)`,
-    `- load: autocannon in the orchestrating process; each server in a process of its own with a PostgreSQL pool ` +
+    `- load: autocannon in the orchestrating process; each server in a process of its own` +
+      (r.options.nodeFlags?.length ? ` (node ${r.options.nodeFlags.join(' ')}, as \`npm start\`)` : '') +
+      ` with a PostgreSQL pool ` +
       `of ${r.options.poolMax}, loaded one at a time, in ${r.options.rounds} round(s) per workload and connection level ` +
       `(${r.options.rounds > 1 ? 'hub, PostGraphile, raw, then raw, PostGraphile, hub' : 'hub, PostGraphile, raw'}); ` +
       `each segment ${r.options.warmup} s warm-up (discarded), then ≥ ${round1(r.options.duration / r.options.rounds)} s ` +

@@ -117,18 +117,28 @@ export async function paginate<R extends { dbId: number }, T>(
   if (more) rows.pop();
   if (backward) rows.reverse();
   const nodes = rows.map(mapRow);
-  const edges = rows.map((r, i) => ({
-    cursor: encodeCursor({ v: r._sort as string | number, id: nodes[i]!.dbId }),
-    node: nodes[i]!,
-  }));
+  // edges and cursors are built only when the client selects them (a list of nodes needs neither)
+  let edges: Connection<T>['edges'] | undefined;
+  const edgesOf = () =>
+    (edges ??= rows.map((r, i) => ({
+      cursor: encodeCursor({ v: r._sort as string | number, id: nodes[i]!.dbId }),
+      node: nodes[i]!,
+    })));
   return {
-    edges,
+    get edges() {
+      return edgesOf();
+    },
     nodes,
     pageInfo: {
       hasNextPage: backward ? before != null : more,
       hasPreviousPage: backward ? more : after != null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edgesOf()[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        const e = edgesOf();
+        return e[e.length - 1]?.cursor ?? null;
+      },
     },
     totalCount: () => (countPromise ??= count()),
   };

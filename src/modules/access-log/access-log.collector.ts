@@ -21,7 +21,8 @@ interface Read {
  * `flush` resolves once the batch holding this request's entries is written (rejects if it failed).
  */
 export class AccessLogCollector {
-  private readonly reads = new Map<string, Read>();
+  /** By the row object a field was read from (one lookup per field, no key string); merged by record at flush. */
+  private readonly reads = new Map<object, Read>();
   operation: string | null = null;
 
   constructor(
@@ -34,10 +35,9 @@ export class AccessLogCollector {
     rec: { dbId: number; agencyId: number; sensitivity: string },
     field: string,
   ): void {
-    if (!LOGGED_SENSITIVITIES.has(rec.sensitivity)) return;
-    const k = `${recordType}:${rec.dbId}`;
-    let r = this.reads.get(k);
+    let r = this.reads.get(rec);
     if (!r) {
+      if (!LOGGED_SENSITIVITIES.has(rec.sensitivity)) return;
       r = {
         recordType,
         recordId: rec.dbId,
@@ -45,18 +45,31 @@ export class AccessLogCollector {
         sensitivity: rec.sensitivity,
         fields: new Set(),
       };
-      this.reads.set(k, r);
+      this.reads.set(rec, r);
     }
     r.fields.add(field);
   }
 
+  /** The reads by record: the same record loaded twice in one request (a page and a lookup) is one entry. */
+  private byRecord(): Read[] {
+    const out = new Map<string, Read>();
+    for (const r of this.reads.values()) {
+      const k = `${r.recordType}:${r.recordId}`;
+      const seen = out.get(k);
+      if (!seen) out.set(k, { ...r, fields: new Set(r.fields) });
+      else for (const f of r.fields) seen.fields.add(f);
+    }
+    return [...out.values()];
+  }
+
+  /** Rows noted so far (0 when nothing sensitive was read; a record loaded twice counts twice). */
   get size(): number {
     return this.reads.size;
   }
 
   async flush(knex: Knex): Promise<number> {
     if (!this.reads.size) return 0;
-    const rows = [...this.reads.values()].map((r) => ({
+    const rows = this.byRecord().map((r) => ({
       reader_org_id: this.viewer.orgId,
       reader_user: this.viewer.userId,
       reader_role: this.viewer.role,
