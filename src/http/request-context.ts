@@ -15,7 +15,7 @@ import type { SharingCache } from '../modules/sharing/index.js';
 import { orgResolver, viewerFromHeader } from './auth.js';
 
 /**
- * A fresh context for one request of one viewer: own em fork, loaders and access-log collector. The
+ * A fresh context for one request of one viewer: own em fork (made when first used), loaders and access-log collector. The
  * sharing state comes from the process's cache when there is one, else from the database.
  */
 export async function createContext(
@@ -23,15 +23,19 @@ export async function createContext(
   identity: Viewer,
   requestId: string,
 ): Promise<HubContext> {
-  const em = base.em.fork();
-  const knex = em.getKnex();
+  // every fork shares the one knex; the fork itself (identity map, unit of work) is made on first use,
+  // which few requests need
+  const knex = base.em.getKnex();
+  let em: EntityManager | undefined;
   const sharing = base.sharing
     ? await base.sharing.get(identity.orgId)
     : await loadSharingState(knex, identity.orgId);
   const viewer: Viewer = { ...identity, sharing };
   return {
     viewer,
-    em,
+    get em() {
+      return (em ??= base.em.fork());
+    },
     knex,
     loaders: createLoaders(knex, viewer),
     log: base.log.child({ requestId }),
