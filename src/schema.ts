@@ -44,6 +44,7 @@ import {
   FindingGroupResolver,
 } from './modules/recognition/finding-group.resolver.js';
 import {
+  CoverageEntryResolver,
   InspectionPlanResolver,
   PlanWarningResolver,
 } from './modules/recognition/inspection-plan.resolver.js';
@@ -84,6 +85,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       DuplicateSuggestionResolver,
       InspectionPlanResolver,
       PlanWarningResolver,
+      CoverageEntryResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,

@@ -889,3 +889,241 @@ describe('coverage (覆盖情况)', () => {
     expect(unit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('joint inspection (联合检查)', () => {
+  const JOIN = `mutation($plan: ID!, $lead: ID!) { inspectionPlanJoin(plan: $plan, lead: $lead) {
+    plan { id jointLead { id agency { code } } } warnings { kind otherPlan { id } } userErrors { code field } } }`;
+  const LEAVE = `mutation($plan: ID!) { inspectionPlanLeave(plan: $plan) {
+    plan { id jointLead { id } } warnings { kind otherPlan { id } } userErrors { code field } } }`;
+  const PARTICIPANTS = `query($year: Int!) { inspectionPlanWarnings(year: $year) { kind plan { id participants { id agency { code } } } otherPlan { id } } }`;
+  let year = 2070;
+
+  async function plan(subject: string, months: number[], token: string, y: number) {
+    const res = await hub.gql(
+      InspectionPlanRegisterDocument,
+      {
+        input: {
+          subject,
+          planYear: y,
+          kind: 'SPECIAL_CHECK',
+          scope: '专项检查',
+          periodFrom: y - 1,
+          periodTo: y - 1,
+          months,
+        },
+      },
+      token,
+    );
+    expect(res.data!.inspectionPlanRegister.userErrors).toEqual([]);
+    return res.data!.inspectionPlanRegister.plan!.id as string;
+  }
+  const join = async (p: string, lead: string, token: string) =>
+    (await hub.gql(JOIN, { plan: p, lead }, token)).data!.inspectionPlanJoin;
+
+  it('merges an overlapping plan into another agency’s plan: the overlap warning goes, the lead lists it, and it can leave again', async () => {
+    const y = ++year;
+    const project = await f.project(w.unitA);
+    const audit = await plan(project.gid, [4, 5], await T.audit(), y);
+    const finance = await plan(project.gid, [5], await T.finance(), y);
+    const before = await hub.gql(PARTICIPANTS, { year: y }, await T.leadership());
+    expect(
+      before.data!.inspectionPlanWarnings.filter((x: { kind: string }) => x.kind === 'PLAN_OVERLAP'),
+    ).toHaveLength(1);
+
+    const joined = await join(finance, audit, await T.finance());
+    expect(joined.userErrors).toEqual([]);
+    expect(joined.plan).toEqual({ id: finance, jointLead: { id: audit, agency: { code: w.audit.code } } });
+    expect(joined.warnings.filter((x: { kind: string }) => x.kind === 'PLAN_OVERLAP')).toEqual([]);
+    const after = await hub.gql(PARTICIPANTS, { year: y }, await T.leadership());
+    expect(
+      after.data!.inspectionPlanWarnings.filter((x: { kind: string }) => x.kind === 'PLAN_OVERLAP'),
+    ).toEqual([]);
+    const node = await hub.gql(
+      `query($id: ID!) { node(id: $id) { ... on InspectionPlan { participants { id agency { code } } } } }`,
+      { id: audit },
+      await T.reform(),
+    );
+    expect(node.data!.node.participants).toEqual([{ id: finance, agency: { code: w.finance.code } }]);
+
+    // a third agency overlapping both is warned about the lead and the participant alike
+    const reform = await plan(project.gid, [5], await T.reform(), y);
+    const joinedToo = await join(reform, audit, await T.reform());
+    expect(joinedToo.warnings.filter((x: { kind: string }) => x.kind === 'PLAN_OVERLAP')).toEqual([]);
+
+    const left = (await hub.gql(LEAVE, { plan: finance }, await T.finance())).data!.inspectionPlanLeave;
+    expect(left.userErrors).toEqual([]);
+    expect(left.plan.jointLead).toBeNull();
+    expect(left.warnings.map((x: { otherPlan: { id: string } }) => x.otherPlan.id).sort()).toEqual(
+      [audit, reform].sort(),
+    );
+    const again = (await hub.gql(LEAVE, { plan: finance }, await T.finance())).data!.inspectionPlanLeave;
+    expect(codes(again)).toEqual(['NOT_JOINED:plan']);
+  });
+
+  it('refuses joins that are not the agency’s own, of the same agency, another year, another subject, or a chain', async () => {
+    const y = ++year;
+    const project = await f.project(w.unitA);
+    const other = await f.project(w.unitB);
+    const audit = await plan(project.gid, [3], await T.audit(), y);
+    const audit2 = await plan(project.gid, [3], await T.audit(), y);
+    const finance = await plan(project.gid, [3], await T.finance(), y);
+    const financeNextYear = await plan(project.gid, [3], await T.finance(), y + 1);
+    const reformElsewhere = await plan(other.gid, [3], await T.reform(), y);
+    const financeT = await T.finance();
+    expect(codes(await join(audit, finance, financeT))).toEqual(['NOT_YOURS:plan']);
+    expect(codes(await join(audit2, audit, await T.audit()))).toEqual(['SAME_AGENCY:lead']);
+    expect(codes(await join(financeNextYear, audit, financeT))).toEqual(['DIFFERENT_YEAR:lead']);
+    expect(codes(await join(reformElsewhere, audit, await T.reform()))).toEqual(['DIFFERENT_SUBJECT:lead']);
+    expect(codes(await join(finance, audit, financeT))).toEqual([]);
+    // the lead cannot join elsewhere while it leads; nobody joins a participant
+    const reform = await plan(project.gid, [3], await T.reform(), y);
+    expect(codes(await join(audit, reform, await T.audit()))).toEqual(['HAS_PARTICIPANTS:plan']);
+    expect(codes(await join(reform, finance, await T.reform()))).toEqual(['LEAD_IS_PARTICIPANT:lead']);
+    // a discipline plan is not there for the audit bureau to join
+    const disc = await plan(project.gid, [3], await T.discipline(), y);
+    expect(codes(await join(audit2, disc, await T.audit()))).toEqual(['NOT_FOUND:lead']);
+    // a budget unit does not reach the mutation
+    const unit = await hub.gql(JOIN, { plan: finance, lead: audit }, await T.unit());
+    expect(unit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets exactly one of two concurrent opposite joins succeed (no plan ends up leading and participating)', async () => {
+    const y = ++year;
+    const project = await f.project(w.unitB);
+    const a = await plan(project.gid, [7], await T.audit(), y);
+    const b = await plan(project.gid, [7], await T.finance(), y);
+    const [x, z] = await Promise.all([join(a, b, await T.audit()), join(b, a, await T.finance())]);
+    expect([x.userErrors.length, z.userErrors.length].sort()).toEqual([0, 1]);
+    const rows = await hub
+      .knex('inspection_plan')
+      .select('id', 'joint_lead_id')
+      .whereIn('plan_year', [y])
+      .orderBy('id');
+    expect(rows.filter((r) => r.joint_lead_id != null)).toHaveLength(1);
+  });
+});
+
+describe('coverage list (覆盖情况一览)', () => {
+  const LIST = `query($kind: SubjectKind!, $year: Int!, $gap: CoverageGap, $min: Int, $after: String) {
+    coverageList(kind: $kind, year: $year, gap: $gap, minAgencies: $min, first: 100, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      nodes { subjectKind unit { code } project { code } reviewCount agencyCount peakAgenciesInOneYear lastExaminedYear examinedBy { code } }
+    } }`;
+  type Entry = {
+    subjectKind: string;
+    unit: { code: string };
+    project: { code: string } | null;
+    reviewCount: number;
+    agencyCount: number;
+    peakAgenciesInOneYear: number;
+    lastExaminedYear: number | null;
+    examinedBy: { code: string }[];
+  };
+  async function all(
+    vars: Record<string, unknown>,
+    token: string,
+  ): Promise<{ nodes: Entry[]; totalCount: number }> {
+    const nodes: Entry[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    for (;;) {
+      const res: { data?: any; errors?: unknown } = await hub.gql(LIST, { ...vars, after }, token);
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      const c: { nodes: Entry[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+        res.data.coverageList;
+      nodes.push(...c.nodes);
+      totalCount = c.totalCount;
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    expect(nodes).toHaveLength(totalCount);
+    return { nodes, totalCount };
+  }
+
+  it('lists projects examined by several agencies in one year, and units nobody examined, counting what the viewer may see', async () => {
+    // fiscal years 2088-2090 belong to this test alone
+    const y = 2090;
+    const unit = await f.org('BUDGET_UNIT' as never, { name: '测试未检查单位' });
+    const examined = await f.org('BUDGET_UNIT' as never, { name: '测试多头检查单位' });
+    const crowded = await f.project(examined);
+    const spread = await f.project(examined);
+    const p = (id: number, fy: number) => ({ project_id: id, fiscal_year: fy });
+    await f.review(w.audit, examined, S.AUDIT, p(crowded.id, 2089));
+    await f.review(w.finance, examined, S.PERFORMANCE, p(crowded.id, 2089));
+    await f.review(w.discipline, examined, S.DISCIPLINE, { ...p(crowded.id, 2089), sensitivity: 'SECRET' });
+    await f.review(w.audit, examined, S.AUDIT, p(spread.id, 2088));
+    await f.review(w.finance, examined, S.PERFORMANCE, p(spread.id, 2090));
+    await f.review(w.reform, examined, S.REFORM, { ...p(spread.id, 2090), publication_state: 'WITHDRAWN' });
+    await f.review(w.reform, examined, S.REFORM, { ...p(spread.id, 2090), publication_state: 'DRAFT' });
+    // before the window: does not count
+    await f.review(w.reform, examined, S.REFORM, p(crowded.id, 2087));
+
+    const audit = await T.audit();
+    const several = await all({ kind: 'PROJECT', year: y, gap: 'EXAMINED_BY_SEVERAL' }, audit);
+    expect(several.nodes).toEqual([
+      {
+        subjectKind: 'PROJECT',
+        unit: { code: examined.code },
+        project: { code: crowded.code },
+        reviewCount: 3,
+        agencyCount: 3,
+        peakAgenciesInOneYear: 3,
+        lastExaminedYear: 2089,
+        examinedBy: expect.arrayContaining([
+          { code: w.audit.code },
+          { code: w.finance.code },
+          { code: w.discipline.code },
+        ]),
+      },
+    ]);
+    expect(
+      (await all({ kind: 'PROJECT', year: y, gap: 'EXAMINED_BY_SEVERAL', min: 3 }, audit)).nodes,
+    ).toHaveLength(1);
+    expect(
+      (await all({ kind: 'PROJECT', year: y, gap: 'EXAMINED_BY_SEVERAL', min: 4 }, audit)).nodes,
+    ).toEqual([]);
+
+    // the reform bureau's draft is its own: counted for it, not for the audit bureau
+    const everything = await all({ kind: 'PROJECT', year: y }, audit);
+    expect(everything.nodes.find((n) => n.project?.code === spread.code)).toMatchObject({
+      reviewCount: 2,
+      agencyCount: 2,
+      peakAgenciesInOneYear: 1,
+      lastExaminedYear: 2090,
+    });
+    const byReform = await all({ kind: 'PROJECT', year: y }, await T.reform());
+    expect(byReform.nodes.find((n) => n.project?.code === spread.code)).toMatchObject({
+      reviewCount: 3,
+      peakAgenciesInOneYear: 2,
+    });
+
+    // units: the unit nobody examined is listed as such, the examined one is not
+    const none = await all({ kind: 'UNIT', year: y, gap: 'NOT_EXAMINED' }, audit);
+    const codesOf = none.nodes.map((n) => n.unit.code);
+    expect(codesOf).toContain(unit.code);
+    expect(codesOf).not.toContain(examined.code);
+    expect(
+      none.nodes.every((n) => n.reviewCount === 0 && n.examinedBy.length === 0 && n.subjectKind === 'UNIT'),
+    ).toBe(true);
+    // direct SQL agrees on the number of units nobody examined in the window (the audit bureau sees every published review)
+    const { n } = (await hub
+      .knex('organization as o')
+      .where('o.kind', 'BUDGET_UNIT')
+      .whereNotExists((q) =>
+        q
+          .from('review as rv')
+          .whereRaw('rv.unit_id = o.id')
+          .whereBetween('rv.fiscal_year', [2088, 2090])
+          .whereNotIn('rv.publication_state', ['WITHDRAWN', 'DRAFT']),
+      )
+      .count({ n: '*' })
+      .first()) as { n: string };
+    expect(none.totalCount).toBe(Number(n));
+
+    // budget units do not get the planning view; a bad window is a coded error
+    const u = await hub.gql(LIST, { kind: 'UNIT', year: y }, await T.unit());
+    expect(u.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await hub.gql(LIST, { kind: 'UNIT', year: y, gap: 'EXAMINED_BY_SEVERAL', min: 1 }, audit);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

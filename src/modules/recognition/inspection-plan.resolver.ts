@@ -1,21 +1,27 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
 import { SubjectKind } from '../../shared/enums.js';
 import { badInput } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
 import { asUserErrors } from '../../shared/user-error.js';
+import { ConnectionArgs } from '../../shared/relay.js';
 import { canSeePlan } from '../../policy/recognition.js';
 import {
+  coverageEntries,
   coveragePlans,
   coverageReviewIds,
   plansByIds,
   unitOfSubject,
+  type CoverageEntryRow,
   type PlanRow,
 } from './inspection-plan.repo.js';
 import { canSeeReviewRow } from '../../policy/access.js';
 import { loadVisibleRecognition } from './recognition.reads.js';
 import * as svc from './inspection-plan.service.js';
 import {
+  CoverageEntryConnection,
+  CoverageEntryObject,
+  CoverageGap,
   CoverageObject,
   InspectionPlanObject,
   InspectionPlanPayload,
@@ -32,6 +38,19 @@ function subjectOf(id: string): { kind: 'U' | 'P' | 'Y'; id: number } {
 }
 
 const SUBJECT_KIND = { U: SubjectKind.UNIT, P: SubjectKind.PROJECT, Y: SubjectKind.POLICY } as const;
+const SUBJECT_KEY = { UNIT: 'U', PROJECT: 'P', POLICY: 'Y' } as const;
+
+function planIdOf(id: string, field: string): number {
+  const g = fromGlobalId(id);
+  if (g?.type !== 'InspectionPlan') throw badInput(`"${field}" must be an InspectionPlan id`, field);
+  return g.id;
+}
+
+const yearsBack = (years: number) => {
+  if (!Number.isInteger(years) || years < 1 || years > 10)
+    throw badInput('"years" must be between 1 and 10', 'years');
+  return years;
+};
 
 @Resolver(() => InspectionPlanObject)
 export class InspectionPlanResolver {
@@ -62,6 +81,79 @@ export class InspectionPlanResolver {
     }
   }
 
+  @Mutation(() => InspectionPlanPayload, {
+    description:
+      'Join your plan to another agency’s plan for the same subject and year, as a participant of the joint ' +
+      'inspection it leads (合并为联合检查); the payload gives the warnings that remain.',
+  })
+  async inspectionPlanJoin(
+    @Ctx() ctx: HubContext,
+    @Arg('plan', () => ID, { description: 'Your plan (本部门计划).' }) plan: string,
+    @Arg('lead', () => ID, { description: 'The plan that leads (牵头部门计划).' }) lead: string,
+  ) {
+    try {
+      const id = planIdOf(plan, 'plan');
+      await svc.joinPlan(ctx.knex, ctx.viewer, id, planIdOf(lead, 'lead'));
+      const [row] = await plansByIds(ctx.knex, [id]);
+      return { plan: row, warnings: await svc.warningsFor(ctx.knex, ctx.viewer, row!), userErrors: [] };
+    } catch (e) {
+      return { plan: null, warnings: [], userErrors: asUserErrors(e) };
+    }
+  }
+
+  @Mutation(() => InspectionPlanPayload, {
+    description: 'Take your plan out of the joint inspection it joined (退出联合检查).',
+  })
+  async inspectionPlanLeave(
+    @Ctx() ctx: HubContext,
+    @Arg('plan', () => ID, { description: 'Your plan (本部门计划).' }) plan: string,
+  ) {
+    try {
+      const id = planIdOf(plan, 'plan');
+      await svc.leavePlan(ctx.knex, ctx.viewer, id);
+      const [row] = await plansByIds(ctx.knex, [id]);
+      return { plan: row, warnings: await svc.warningsFor(ctx.knex, ctx.viewer, row!), userErrors: [] };
+    } catch (e) {
+      return { plan: null, warnings: [], userErrors: asUserErrors(e) };
+    }
+  }
+
+  @Query(() => CoverageEntryConnection, {
+    description:
+      'Coverage over every unit, project or policy (覆盖情况一览): those no agency examined in the years looked at, ' +
+      'or those several agencies examined in one year; counts only the reviews you may see.',
+  })
+  coverageList(
+    @Ctx() ctx: HubContext,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('kind', () => SubjectKind, { description: 'Units, projects or policies (对象类型).' })
+    kind: SubjectKind,
+    @Arg('year', () => Int, { description: 'The last fiscal year looked at (截止年度).' }) year: number,
+    @Arg('years', () => Int, {
+      defaultValue: 3,
+      description: 'How many fiscal years to look back, 1-10 (回看年数).',
+    })
+    years: number,
+    @Arg('gap', () => CoverageGap, { nullable: true, description: 'Which subjects; all if omitted (筛选).' })
+    gap?: CoverageGap | null,
+    @Arg('minAgencies', () => Int, {
+      defaultValue: 2,
+      description: 'For EXAMINED_BY_SEVERAL: at least this many agencies in one year, 2-10 (部门数下限).',
+    })
+    minAgencies?: number,
+  ) {
+    const n = yearsBack(years);
+    const min = minAgencies ?? 2;
+    if (!Number.isInteger(min) || min < 2 || min > 10)
+      throw badInput('"minAgencies" must be between 2 and 10', 'minAgencies');
+    return coverageEntries(
+      ctx.knex,
+      ctx.viewer,
+      { kind: SUBJECT_KEY[kind], from: year - n + 1, to: year, gap: gap ?? null, minAgencies: min },
+      page,
+    );
+  }
+
   @Query(() => [PlanWarningObject], {
     description:
       'Every duplicate-work warning among the plans of a year that you may see, for planning meetings (计划统筹提示).',
@@ -90,8 +182,7 @@ export class InspectionPlanResolver {
     })
     years: number,
   ) {
-    if (!Number.isInteger(years) || years < 1 || years > 10)
-      throw badInput('"years" must be between 1 and 10', 'years');
+    yearsBack(years);
     const s = subjectOf(subject);
     const unitId = await unitOfSubject(ctx.knex, s.kind, s.id);
     if (unitId == null) return null;
@@ -136,6 +227,51 @@ export class InspectionPlanResolver {
   @FieldResolver()
   policy(@Root() p: PlanRow, @Ctx() ctx: HubContext) {
     return p.subjectKey.startsWith('Y:') ? ctx.loaders.policy.load(Number(p.subjectKey.slice(2))) : null;
+  }
+
+  @FieldResolver()
+  async jointLead(@Root() p: PlanRow, @Ctx() ctx: HubContext) {
+    if (p.jointLeadId == null) return null;
+    const lead = await ctx.loaders.inspectionPlan.load(p.jointLeadId);
+    return lead && canSeePlan(ctx.viewer, lead) ? lead : null;
+  }
+
+  @FieldResolver()
+  async participants(@Root() p: PlanRow, @Ctx() ctx: HubContext) {
+    return (await ctx.loaders.planParticipants.load(p.dbId)).filter((x) => canSeePlan(ctx.viewer, x));
+  }
+}
+
+@Resolver(() => CoverageEntryObject)
+export class CoverageEntryResolver {
+  @FieldResolver()
+  subjectKind(@Root() e: CoverageEntryRow) {
+    return SUBJECT_KIND[e.subjectKind];
+  }
+
+  @FieldResolver()
+  unit(@Root() e: CoverageEntryRow, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.load(e.unitId);
+  }
+
+  @FieldResolver()
+  project(@Root() e: CoverageEntryRow, @Ctx() ctx: HubContext) {
+    return e.subjectKind === 'P' ? ctx.loaders.project.load(e.dbId) : null;
+  }
+
+  @FieldResolver()
+  policy(@Root() e: CoverageEntryRow, @Ctx() ctx: HubContext) {
+    return e.subjectKind === 'Y' ? ctx.loaders.policy.load(e.dbId) : null;
+  }
+
+  @FieldResolver()
+  peakAgenciesInOneYear(@Root() e: CoverageEntryRow) {
+    return e.peakAgencies;
+  }
+
+  @FieldResolver()
+  examinedBy(@Root() e: CoverageEntryRow, @Ctx() ctx: HubContext) {
+    return ctx.loaders.organization.loadMany(e.agencyIds);
   }
 }
 

@@ -3,14 +3,18 @@
  * once which other agencies plan to inspect the same subject in the same months, and which results it
  * has itself recognised that still cover the subject (it committed not to re-inspect them).
  *
+ * Two agencies that plan the same subject can merge their plans into one joint inspection (联合检查): an
+ * agency joins its own plan to the other agency's plan, which leads; it can leave again.
+ *
  * Public functions throw UserInputProblem (codes: NOT_AN_AGENCY, NOT_FOUND, BAD_YEAR, BAD_MONTHS,
- * BAD_PERIOD, REQUIRED, TOO_LONG).
+ * BAD_PERIOD, REQUIRED, TOO_LONG; for joint inspections NOT_YOURS, SAME_AGENCY, DIFFERENT_YEAR,
+ * DIFFERENT_SUBJECT, LEAD_IS_PARTICIPANT, HAS_PARTICIPANTS, ALREADY_JOINED, NOT_JOINED).
  */
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { SOURCE_OF_ROLE } from '../../shared/enums.js';
 import { UserInputProblem } from '../../shared/user-error.js';
-import { canRegisterPlan, canSeeRecognition } from '../../policy/recognition.js';
+import { canRegisterPlan, canSeePlan, canSeeRecognition } from '../../policy/recognition.js';
 import type { InspectionKind } from './recognition.entity.js';
 import * as repo from './inspection-plan.repo.js';
 import type { RecognitionRow } from './recognition.repo.js';
@@ -111,4 +115,74 @@ export async function warningsOfYear(knex: Knex, v: Viewer, year: number): Promi
       if (w.kind !== 'PLAN_OVERLAP' || w.otherPlanId! > p.dbId) out.push(w);
   }
   return out;
+}
+
+/**
+ * Joins the viewer's plan `planId` to another agency's plan `leadId` as a participant of the joint
+ * inspection that plan leads (same year; same unit, project or policy, or the unit as a whole). Both rows
+ * are locked, so concurrent joins cannot make a participant a lead or chain two inspections. Joining the
+ * lead it already has is a no-op.
+ */
+export async function joinPlan(knex: Knex, v: Viewer, planId: number, leadId: number): Promise<void> {
+  if (!canRegisterPlan(v))
+    throw new UserInputProblem('NOT_AN_AGENCY', 'Only an oversight agency joins inspections.');
+  await knex.transaction(async (trx) => {
+    const { plans, participantsOfPlan } = await repo.lockPlansForJoin(trx, planId, leadId);
+    const plan = plans.find((p) => p.dbId === planId);
+    const lead = plans.find((p) => p.dbId === leadId);
+    if (!plan || !canSeePlan(v, plan)) throw new UserInputProblem('NOT_FOUND', 'No such plan.', 'plan');
+    if (plan.agencyId !== v.orgId)
+      throw new UserInputProblem('NOT_YOURS', 'Only the planning agency joins its plan to another.', 'plan');
+    if (!lead || !canSeePlan(v, lead))
+      throw new UserInputProblem('NOT_FOUND', 'No such plan to join.', 'lead');
+    if (plan.jointLeadId === lead.dbId) return;
+    if (lead.agencyId === plan.agencyId)
+      throw new UserInputProblem('SAME_AGENCY', 'A joint inspection is led by another agency.', 'lead');
+    if (lead.planYear !== plan.planYear)
+      throw new UserInputProblem('DIFFERENT_YEAR', 'Both plans must be for the same year.', 'lead');
+    const sameSubject =
+      lead.subjectKey === plan.subjectKey ||
+      (lead.unitId === plan.unitId && (lead.subjectKey.startsWith('U:') || plan.subjectKey.startsWith('U:')));
+    if (!sameSubject)
+      throw new UserInputProblem(
+        'DIFFERENT_SUBJECT',
+        'Both plans must concern the same unit, project or policy (or the unit as a whole).',
+        'lead',
+      );
+    if (lead.jointLeadId != null)
+      throw new UserInputProblem(
+        'LEAD_IS_PARTICIPANT',
+        'That plan is itself a participant; join the plan that leads its inspection.',
+        'lead',
+      );
+    if (participantsOfPlan > 0)
+      throw new UserInputProblem(
+        'HAS_PARTICIPANTS',
+        'Your plan leads a joint inspection; it cannot join another one.',
+        'plan',
+      );
+    if (plan.jointLeadId != null)
+      throw new UserInputProblem(
+        'ALREADY_JOINED',
+        'Your plan is already part of a joint inspection; leave it first.',
+        'plan',
+      );
+    await repo.setJointLead(trx, planId, leadId);
+  });
+}
+
+/** Takes the viewer's plan out of the joint inspection it joined. */
+export async function leavePlan(knex: Knex, v: Viewer, planId: number): Promise<void> {
+  if (!canRegisterPlan(v))
+    throw new UserInputProblem('NOT_AN_AGENCY', 'Only an oversight agency joins inspections.');
+  await knex.transaction(async (trx) => {
+    const { plans } = await repo.lockPlansForJoin(trx, planId, planId);
+    const plan = plans[0];
+    if (!plan || !canSeePlan(v, plan)) throw new UserInputProblem('NOT_FOUND', 'No such plan.', 'plan');
+    if (plan.agencyId !== v.orgId)
+      throw new UserInputProblem('NOT_YOURS', 'Only the planning agency takes its plan out.', 'plan');
+    if (plan.jointLeadId == null)
+      throw new UserInputProblem('NOT_JOINED', 'The plan is not part of a joint inspection.', 'plan');
+    await repo.setJointLead(trx, planId, null);
+  });
 }

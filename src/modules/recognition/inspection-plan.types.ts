@@ -2,7 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { registerDescribedEnum, SubjectKind } from '../../shared/enums.js';
-import { Node } from '../../shared/relay.js';
+import { connectionTypes, Node } from '../../shared/relay.js';
 import { UserError } from '../../shared/user-error.js';
 import { OrganizationObject } from '../organization/organization.types.js';
 import { PolicyObject, ProjectObject } from '../project/project.types.js';
@@ -71,6 +71,20 @@ export class InspectionPlanObject extends Node {
 
   @Field(() => GraphQLDateTime, { description: 'Registered (登记时间).' })
   createdAt!: Date;
+
+  @Field(() => InspectionPlanObject, {
+    nullable: true,
+    description: 'The plan leading the joint inspection this plan joined (联合检查牵头计划); null if none.',
+  })
+  jointLead!: unknown;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it joined (加入联合检查时间).' })
+  jointAt!: Date | null;
+
+  @Field(() => [InspectionPlanObject], {
+    description: 'Plans that joined this one as participants of its joint inspection (联合检查参加计划).',
+  })
+  participants!: unknown[];
 }
 
 @ObjectType('PlanWarning', {
@@ -169,3 +183,51 @@ export class CoverageObject {
   @Field(() => [InspectionPlanObject], { description: 'Plans for it from `toYear` on (后续检查计划).' })
   plannedInspections!: unknown[];
 }
+
+export enum CoverageGap {
+  NOT_EXAMINED = 'NOT_EXAMINED',
+  EXAMINED_BY_SEVERAL = 'EXAMINED_BY_SEVERAL',
+}
+registerDescribedEnum(CoverageGap, 'CoverageGap', 'Which subjects a coverage list shows (覆盖情况筛选).', {
+  NOT_EXAMINED: 'Examined by no agency in the years looked at (期间内未被检查).',
+  EXAMINED_BY_SEVERAL: 'Examined by several agencies in one year (同一年度多部门检查).',
+});
+
+@ObjectType('CoverageEntry', {
+  description:
+    'One unit, project or policy in a coverage list (覆盖情况一览): how often and by whom it was examined in the years ' +
+    'looked at, counting the reviews you may see.',
+  simpleResolvers: true,
+})
+export class CoverageEntryObject {
+  @Field(() => SubjectKind, { description: 'What the subject is (对象类型).' })
+  subjectKind!: SubjectKind;
+
+  @Field(() => OrganizationObject, { description: 'The unit, or the owner of the project or policy (单位).' })
+  unit!: unknown;
+
+  @Field(() => ProjectObject, { nullable: true, description: 'The project, for a project list (项目).' })
+  project!: unknown;
+
+  @Field(() => PolicyObject, { nullable: true, description: 'The policy, for a policy list (政策).' })
+  policy!: unknown;
+
+  @Field(() => Int, { description: 'Reviews in those years (检查评价次数).' })
+  reviewCount!: number;
+
+  @Field(() => Int, { description: 'Agencies that examined it in those years (检查部门数).' })
+  agencyCount!: number;
+
+  @Field(() => Int, {
+    description: 'Most agencies that examined it in one fiscal year (同一年度最多检查部门数).',
+  })
+  peakAgenciesInOneYear!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Latest fiscal year examined (最近检查年度).' })
+  lastExaminedYear!: number | null;
+
+  @Field(() => [OrganizationObject], { description: 'The agencies (检查部门).' })
+  examinedBy!: unknown[];
+}
+
+export const CoverageEntryConnection = connectionTypes(CoverageEntryObject, 'CoverageEntry', '覆盖情况');

@@ -345,4 +345,14 @@ export class InspectionPlan extends BaseEntity {
 
   @Property({ type: 'text' })
   registeredBy!: string;
+
+  /**
+   * Set when this plan joined another agency's plan as a participant of a joint inspection (联合检查)
+   * led by that agency; one level only (a lead is never itself a participant).
+   */
+  @ManyToOne(() => InspectionPlan, { nullable: true, deleteRule: 'set null' })
+  jointLead?: InspectionPlan;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  jointAt?: Date;
 }

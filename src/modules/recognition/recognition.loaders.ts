@@ -19,7 +19,7 @@ import {
   type GroupRow,
   type MemberRow,
 } from './finding-group.repo.js';
-import { plansByIds, type PlanRow } from './inspection-plan.repo.js';
+import { participantsByLeadIds, plansByIds, type PlanRow } from './inspection-plan.repo.js';
 
 /** Per-request loaders of recognition decisions, consultations and same-problem groups; unscoped: callers check the policy. */
 export const recognitionLoaders = (knex: Knex) => ({
@@ -37,4 +37,6 @@ export const recognitionLoaders = (knex: Knex) => ({
   findingGroupMembers: new DataLoader<number, MemberRow[]>((ids) => membersByGroupIds(knex, ids)),
   findingGroupEvents: new DataLoader<number, GroupEventRow[]>((ids) => eventsByGroupIds(knex, ids)),
   inspectionPlan: byId<PlanRow>((ids) => plansByIds(knex, ids)),
+  /** Participants of the joint inspection a plan leads, by the lead's id. */
+  planParticipants: new DataLoader<number, PlanRow[]>((ids) => participantsByLeadIds(knex, ids)),
 });

@@ -32,6 +32,7 @@ export const recognitionRules: TypeRules = {
     findingDuplicates: Access.OPEN,
     inspectionPlanWarnings: READERS,
     coverage: READERS,
+    coverageList: READERS,
   },
   Mutation: {
     recognitionRecord: AGENCIES,
@@ -43,6 +44,8 @@ export const recognitionRules: TypeRules = {
     findingGroupLink: AGENCIES,
     findingGroupUnlink: AGENCIES,
     inspectionPlanRegister: AGENCIES,
+    inspectionPlanJoin: AGENCIES,
+    inspectionPlanLeave: AGENCIES,
   },
   // rows are scoped by the policy (the parties, agencies, leadership); every field of a visible row
   Recognition: visible([
@@ -134,6 +137,10 @@ export const recognitionRules: TypeRules = {
     'months',
     'registeredBy',
     'createdAt',
+    // joint inspections: the other plans are filtered by the plan policy (canSeePlan)
+    'jointLead',
+    'jointAt',
+    'participants',
   ]),
   PlanWarning: visible(['kind', 'message', 'plan', 'otherPlan', 'recognition']),
   InspectionPlanPayload: visible(['plan', 'warnings', 'userErrors']),
@@ -146,6 +153,20 @@ export const recognitionRules: TypeRules = {
     'examinedBy',
     'plannedInspections',
   ]),
+  // counts over the reviews the viewer may see (reviewRowScope in the repository)
+  CoverageEntry: visible([
+    'subjectKind',
+    'unit',
+    'project',
+    'policy',
+    'reviewCount',
+    'agencyCount',
+    'peakAgenciesInOneYear',
+    'lastExaminedYear',
+    'examinedBy',
+  ]),
+  CoverageEntryConnection: visible(['edges', 'nodes', 'pageInfo', 'totalCount']),
+  CoverageEntryEdge: visible(['cursor', 'node']),
   // the decisions in force on a review, filtered by the register's row scope
   Review: { recognitions: Access.VISIBLE },
 };
