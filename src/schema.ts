@@ -38,6 +38,7 @@ import {
   ReviewRecognitionsResolver,
 } from './modules/recognition/recognition.resolver.js';
 import {
+  ChangeEventDuplicatesResolver,
   DuplicateSuggestionResolver,
   FindingGroupEventResolver,
   FindingGroupMemberResolver,
@@ -83,6 +84,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       FindingGroupMemberResolver,
       FindingGroupEventResolver,
       DuplicateSuggestionResolver,
+      ChangeEventDuplicatesResolver,
       InspectionPlanResolver,
       PlanWarningResolver,
       CoverageEntryResolver,

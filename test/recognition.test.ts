@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './support/eventually.js';
 import { startTestHub, type TestHub } from './support/harness.js';
 import { Factory, type Org } from './support/factories.js';
 import { FindingSource as S, Role } from '../src/shared/enums.js';
@@ -687,6 +688,71 @@ describe('duplicate suggestions (疑似重复)', () => {
     expect(await ids(null)).toEqual([]);
     // and a finding the viewer may not read gives nothing, not even the fact that it has duplicates
     expect(await suggest(s.discipline.gid, await T.audit())).toEqual([]);
+  });
+
+  it('flags a newly published finding in the change feed with the other agency’s finding it duplicates', async () => {
+    const s = await scene();
+    const FEED = `query($since: String) { changes(since: $since, first: 20) {
+      events { kind finding { id } possibleDuplicates(first: 20) { finding { id } score reasons } } nextSince hasMore } }`;
+    const TAIL = `query($since: String) { changes(since: $since, first: 500) { nextSince hasMore } }`;
+    const audit = await T.audit();
+    let page = await hub.gql(TAIL, {}, audit);
+    expect(page.errors, JSON.stringify(page.errors)).toBeUndefined();
+    while (page.data!.changes.hasMore)
+      page = await hub.gql(TAIL, { since: page.data!.changes.nextSince }, audit);
+    const since = page.data!.changes.nextSince;
+    const imported = await hub.gql(
+      `mutation($input: FindingImportInput!) { findingImport(input: $input) { report { created } userErrors { code } } }`,
+      {
+        input: {
+          rows: [
+            {
+              sourceRef: `DUP-${s.original.id}`,
+              unitCode: w.unitA.code,
+              fiscalYear: 2024,
+              category: '专项资金管理不规范',
+              description:
+                '义务教育薄弱环节改善项目专项资金被挤占挪用，用于弥补单位日常公用经费，涉及金额125.34万元。',
+              amountInvolved: '1253400.00',
+            },
+          ],
+        },
+      },
+      await T.finance(),
+    );
+    expect(imported.data!.findingImport.report.created).toBe(1);
+    // every event since (other test files write to the same database meanwhile), 20 at a time
+    const eventsSince = async (token: string) => {
+      const out: {
+        kind: string;
+        possibleDuplicates: { finding: { id: string }; score: number; reasons: string[] }[];
+      }[] = [];
+      let at = since;
+      for (;;) {
+        const p = await hub.gql(FEED, { since: at }, token);
+        expect(p.errors, JSON.stringify(p.errors)).toBeUndefined();
+        out.push(...p.data!.changes.events);
+        if (!p.data!.changes.hasMore) return out;
+        at = p.data!.changes.nextSince;
+      }
+    };
+    // the feed hands out an event once every older transaction on the server has ended
+    const mine = await eventually(async () => {
+      const m = (await eventsSince(audit)).filter((e) =>
+        e.possibleDuplicates.some((d) => d.finding.id === s.original.gid),
+      );
+      return m.length ? m : null;
+    }, 'the imported finding in the change feed');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ kind: 'FINDING_PUBLISHED' });
+    // ranked first (other tests of this file planted the same wording earlier: equal scores tie)
+    const d = mine[0]!.possibleDuplicates;
+    const ours = d.find((x) => x.finding.id === s.original.gid)!;
+    expect(ours.score).toBe(d[0]!.score);
+    expect(ours.reasons).toEqual(expect.arrayContaining(['同单位', '金额一致']));
+    // a budget unit of another unit sees no suggestion about unitA's findings
+    for (const e of await eventsSince(await tok(Role.UNIT, w.unitB)))
+      expect(e.possibleDuplicates.map((d) => d.finding.id)).not.toContain(s.original.gid);
   });
 
   it('does not suggest what is already linked to the finding as the same problem', async () => {

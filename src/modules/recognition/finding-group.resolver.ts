@@ -16,6 +16,7 @@ import { loadVisibleGroup, visibleMembers } from './recognition.reads.js';
 import * as svc from './finding-group.service.js';
 import { suggestDuplicates, type DuplicateSuggestion } from './finding-duplicates.js';
 import { badInput } from '../../shared/errors.js';
+import { ChangeEventObject } from '../publishing/publishing.types.js';
 import {
   DuplicateSuggestionObject,
   FindingGroupEventObject,
@@ -211,5 +212,35 @@ export class DuplicateSuggestionResolver {
   @FieldResolver()
   finding(@Root() s: DuplicateSuggestion, @Ctx() ctx: HubContext) {
     return ctx.loaders.finding.load(s.findingId);
+  }
+}
+
+/** What the change feed's events carry that this module reads (change-feed.service's ChangeEventRow). */
+interface FeedEventView {
+  kind: string;
+  finding: { dbId: number };
+}
+
+/**
+ * The change feed flags a finding that just appeared and looks like another agency's (疑似重复), so
+ * linking happens as data arrives: the same suggestions as `findingDuplicates`, as the viewer may read.
+ */
+@Resolver(() => ChangeEventObject)
+export class ChangeEventDuplicatesResolver {
+  @FieldResolver(() => [DuplicateSuggestionObject], {
+    description:
+      'For a newly published finding (FINDING_PUBLISHED): likely duplicates among other agencies’ findings, best ' +
+      'first, as `findingDuplicates` gives them (疑似重复); empty for other events or when you may not read it. ' +
+      'Costs two statements per event: ask for it on small pages.',
+  })
+  possibleDuplicates(
+    @Root() e: FeedEventView,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 3, description: 'How many, 1-20 (条数).' }) first: number,
+  ) {
+    if (!Number.isInteger(first) || first < 1 || first > 20)
+      throw badInput('"first" must be between 1 and 20', 'first');
+    if (e.kind !== 'FINDING_PUBLISHED') return [];
+    return suggestDuplicates(ctx.knex, ctx.viewer, e.finding.dbId, first);
   }
 }

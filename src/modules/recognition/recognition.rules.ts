@@ -169,4 +169,6 @@ export const recognitionRules: TypeRules = {
   CoverageEntryEdge: visible(['cursor', 'node']),
   // the decisions in force on a review, filtered by the register's row scope
   Review: { recognitions: Access.VISIBLE },
+  // suggestions only from findings the viewer may see and read (finding-duplicates.repo.ts)
+  ChangeEvent: { possibleDuplicates: Access.VISIBLE },
 };
