@@ -10,7 +10,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateUp, openOrm } from './db/orm.js';
 import { applyPermissions } from './permissions.js';
 import { buildHubSchema } from './schema.js';
-import { seedDemo } from './seed/generator.js';
+import { seedDemoDataSet } from './seed/demo.js';
 import { startServer, type RunningServer } from './server.js';
 import { connectChangeBusToRedis } from './modules/publishing/change-bus.js';
 import { countOrganizations } from './modules/organization/organization.repo.js';
@@ -33,7 +33,7 @@ export async function prepareDatabase(orm: MikroORM, config: HubConfig, log: Log
   if (Number(n) > 0) return;
   const t0 = Date.now();
   log.info({ scale: config.seedScale }, 'empty database: loading the demo data set');
-  const counts = await seedDemo(knex, { scale: config.seedScale, progress: (line) => log.info(line) });
+  const counts = await seedDemoDataSet(knex, { scale: config.seedScale, progress: (line) => log.info(line) });
   log.info({ ...counts, ms: Date.now() - t0 }, 'demo data loaded');
 }
 

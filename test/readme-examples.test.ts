@@ -34,8 +34,8 @@ beforeAll(async () => {
 afterAll(async () => hub?.stop());
 
 describe('README examples', () => {
-  it('has the four examples it promises', () => {
-    expect(examples.map((e) => e.role)).toEqual(['AUDIT', 'FINANCE', 'UNIT', 'AUDIT']);
+  it('has the five examples it promises', () => {
+    expect(examples.map((e) => e.role)).toEqual(['AUDIT', 'FINANCE', 'UNIT', 'AUDIT', 'FINANCE']);
   });
 
   it.each(examples)('$name runs as written for $role without errors and returns rows', async (ex) => {
@@ -45,6 +45,20 @@ describe('README examples', () => {
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     const nodes = lists(res.data).filter(([at]) => at.endsWith('.nodes') || at.endsWith('.rows'));
     for (const [at, list] of nodes) expect(list.length, `${ex.name}: ${at} is empty`).toBeGreaterThan(0);
+  });
+
+  it('the planning meeting sees the demo decisions, the 2027 overlap and recognised-result warnings, and a joint inspection', async () => {
+    const ex = examples.find((e) => e.name === 'PlanningMeeting')!;
+    const res = await hub.gql(ex.query, ex.variables, await hub.token(ex.role, DEMO_ORG_OF_ROLE[ex.role]!));
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const d = res.data!;
+    expect(d.recognitions.totalCount).toBeGreaterThanOrEqual(3);
+    const kinds = new Set(d.inspectionPlanWarnings.map((w: { kind: string }) => w.kind));
+    expect([...kinds].sort()).toEqual(['PLAN_OVERLAP', 'RECOGNISED_RESULT_IN_FORCE']);
+    const joint = d.inspectionPlanWarnings.flatMap(
+      (w: { plan: { participants: unknown[] } }) => w.plan.participants,
+    );
+    expect(joint.length).toBeGreaterThan(0);
   });
 
   it('the dry run reports the row without a unit by its rowNumber and writes nothing', async () => {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabaseForCli } from '../db/database.js';
 import { migrateUp, openOrm } from '../db/orm.js';
-import { seedDemo } from '../seed/generator.js';
+import { seedDemoDataSet } from '../seed/demo.js';
 import { countOrganizations } from '../modules/organization/organization.repo.js';
 
 const { values } = parseArgs({
@@ -30,7 +30,7 @@ try {
     process.exitCode = 1;
   } else {
     const t0 = Date.now();
-    const counts = await seedDemo(knex, {
+    const counts = await seedDemoDataSet(knex, {
       scale,
       seed: values.seed ? Number(values.seed) : undefined,
       progress: (line) => process.stderr.write(`  ${line}\n`),

@@ -795,7 +795,7 @@ export interface PlantedDuplicates {
  * finding of the same problem — reworded, under its own category, the amount written in 万元 or 元,
  * rounded, entered in the wrong unit or left out, a year later in some — and two distractors each: the
  * same unit and project with a different problem and amount, and the duplicate's very wording about
- * another unit. Deterministic. For bench/recognition.ts (not part of the demo data set).
+ * another unit. Deterministic. For bench/recognition.ts and, a few, the demo data set (recognition-demo.ts).
  */
 export async function plantDuplicates(
   knex: Knex,

@@ -25,3 +25,12 @@ export {
   loadVisibleRecognition,
 } from './recognition.reads.js';
 export { visibleMemberIdsOfGroups } from './finding-group.repo.js';
+// the workflows, for the demo data set (src/seed/recognition-demo.ts)
+export {
+  escalateConsultation,
+  openConsultation,
+  recordRecognition,
+  respondConsultation,
+} from './recognition.service.js';
+export { linkFindings } from './finding-group.service.js';
+export { joinPlan, registerPlan } from './inspection-plan.service.js';
