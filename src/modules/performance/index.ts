@@ -1,0 +1,28 @@
+/**
+ * The budget-performance chain (全过程预算绩效管理) and result application (结果应用): what other parts
+ * of the hub use of this module. The resolvers are assembled by src/schema.ts only; who may see and do
+ * what is src/policy/performance.ts.
+ */
+import {
+  ApplicationRuleSet,
+  BudgetDecision,
+  MonitoringAction,
+  MonitoringRecord,
+  PerformanceTargetSet,
+  PreAssessment,
+  SelfEvaluation,
+  SpotCheck,
+  SpotCheckItem,
+} from './performance.entity.js';
+
+export const PERFORMANCE_ENTITIES = [
+  PerformanceTargetSet,
+  PreAssessment,
+  MonitoringRecord,
+  MonitoringAction,
+  SelfEvaluation,
+  SpotCheck,
+  SpotCheckItem,
+  ApplicationRuleSet,
+  BudgetDecision,
+];
