@@ -26,3 +26,5 @@ export const PERFORMANCE_ENTITIES = [
   ApplicationRuleSet,
   BudgetDecision,
 ];
+export { performanceRules } from './performance.rules.js';
+export { mountPerformanceRoutes } from './performance.http.js';
