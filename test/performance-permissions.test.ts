@@ -243,7 +243,8 @@ describe('policy twins: TypeScript predicates = SQL scopes', () => {
     expect(allSelf).toHaveLength(4);
     expect(allPre).toHaveLength(2);
     expect(allPop).toHaveLength(2);
-    const ids = (xs: { dbId?: number; projectId?: number | null }[]) => xs.map((x) => x.dbId ?? x.projectId).sort();
+    const ids = (xs: { dbId?: number; projectId?: number | null }[]) =>
+      xs.map((x) => x.dbId ?? x.projectId).sort();
     const viewers: Viewer[] = Object.values(Role).map((role) =>
       makeViewer(role, role === Role.PUBLIC ? null : { id: orgOf(role)!.id, code: orgOf(role)!.code }, 't'),
     );
