@@ -96,17 +96,20 @@ export async function proposals(
   const { version, rules } = await currentRules(knex);
   const pop = await repo.population(knex, v, resultYear, f);
   const ids = pop.map((p) => p.projectId);
-  const [reviews, selfs, flags, overdue, decisions] = await Promise.all([
-    repo.reviewsOf(knex, ids, resultYear),
-    selfEvaluations(knex, null, { budgetYear: resultYear, submittedOnly: true, projectIds: ids }),
-    warnings(knex, null, { budgetYear: resultYear, projectIds: ids }),
-    repo.overdueByUnit(
-      knex,
-      [...new Set(pop.map((p) => p.unitId))],
-      f.asOf ?? new Date().toISOString().slice(0, 10),
-    ),
-    repo.decisionsOf(knex, ids, resultYear + 2),
-  ]);
+  // one after another: inside a transaction they share one connection
+  const reviews = await repo.reviewsOf(knex, ids, resultYear);
+  const selfs = await selfEvaluations(knex, null, {
+    budgetYear: resultYear,
+    submittedOnly: true,
+    projectIds: ids,
+  });
+  const flags = await warnings(knex, null, { budgetYear: resultYear, projectIds: ids });
+  const overdue = await repo.overdueByUnit(
+    knex,
+    [...new Set(pop.map((p) => p.unitId))],
+    f.asOf ?? new Date().toISOString().slice(0, 10),
+  );
+  const decisions = await repo.decisionsOf(knex, ids, resultYear + 2);
   const reviewsBy = new Map<number, repo.ResultReview[]>();
   for (const r of reviews) reviewsBy.set(r.projectId, [...(reviewsBy.get(r.projectId) ?? []), r]);
   const selfBy = new Map(selfs.map((s) => [s.projectId!, s]));

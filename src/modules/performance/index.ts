@@ -28,3 +28,9 @@ export const PERFORMANCE_ENTITIES = [
 ];
 export { performanceRules } from './performance.rules.js';
 export { mountPerformanceRoutes } from './performance.http.js';
+export { DEFAULT_RULES, propose } from './application.rules.js';
+export { proposals } from './application.service.js';
+export { INDICATOR_LIBRARY, projectKindOf, type Indicator } from './indicators.js';
+export { drawSample, mulberry32 } from './spot-check.sample.js';
+export { monitoringFlag } from './monitoring.flags.js';
+export { dateText, fenToYuan, toFen } from './money-text.js';
