@@ -209,14 +209,12 @@ export async function seedPerformanceChain(
         budget_year: YEAR,
         score: score.toFixed(2),
         indicator_results: JSON.stringify(
-          indicatorsOf
-            .get(p.id)!
-            .map((x) => ({
-              name: x.name,
-              target: `${x.targetValue}${x.measureUnit}`,
-              actual: `${x.targetValue}${x.measureUnit}`,
-              score: x.weight,
-            })),
+          indicatorsOf.get(p.id)!.map((x) => ({
+            name: x.name,
+            target: `${x.targetValue}${x.measureUnit}`,
+            actual: `${x.targetValue}${x.measureUnit}`,
+            score: x.weight,
+          })),
         ),
         summary: `${YEAR}年度${p.name}按计划实施，年度绩效目标基本完成，资金使用规范。`,
         state: 'SUBMITTED',
