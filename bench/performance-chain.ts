@@ -72,6 +72,33 @@ try {
   for (let i = 0; i < runs; i++)
     unit.push(await time(() => proposals(knex, unitViewer, 2025, { asOf: '2026-11-30' })));
 
+  // where the time goes: each statement of one computation, timed alone
+  const repo = await import('../src/modules/performance/application.repo.js');
+  const { selfEvaluations } = await import('../src/modules/performance/evaluation.repo.js');
+  const { warnings } = await import('../src/modules/performance/monitoring.service.js');
+  const steps: [string, number][] = [];
+  const step = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
+    const s = performance.now();
+    const r = await f();
+    steps.push([name, performance.now() - s]);
+    return r;
+  };
+  const pop = await step('population (projects with a 2025 result, scoped)', () =>
+    repo.population(knex, finance, 2025, {}),
+  );
+  const pids = pop.map((p) => p.projectId);
+  await step('reviews of the year', () => repo.reviewsOf(knex, pids, 2025));
+  await step('submitted self-evaluations', () =>
+    selfEvaluations(knex, null, { budgetYear: 2025, submittedOnly: true, projectIds: pids }),
+  );
+  await step('latest monitoring records + approved targets + warnings', () =>
+    warnings(knex, null, { budgetYear: 2025, projectIds: pids }),
+  );
+  await step('overdue rectifications per unit', () =>
+    repo.overdueByUnit(knex, [...new Set(pop.map((p) => p.unitId))], '2026-11-30'),
+  );
+  await step('decisions of 2027', () => repo.decisionsOf(knex, pids, 2027));
+
   const sorted = (xs: { ms: number }[]) => xs.map((x) => x.ms).sort((a, b) => a - b);
   const med = (xs: { ms: number }[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
   const max = (xs: { ms: number }[]) => sorted(xs).at(-1)!;
@@ -85,6 +112,12 @@ Data at scale ${scale}: ${c.projects} projects, ${c.reviews} reviews, ${c.tasks}
 | --- | ---: | ---: | ---: |
 | all 2025 → 2027 proposals as the finance bureau | ${all[0]!.n} | ${med(all).toFixed(0)} ms | ${max(all).toFixed(0)} ms |
 | one unit's proposals as that unit | ${unit[0]!.n} | ${med(unit).toFixed(1)} ms | ${max(unit).toFixed(1)} ms |
+
+One computation, statement by statement:
+
+| step | ms |
+| --- | ---: |
+${steps.map(([n, ms]) => `| ${n} | ${ms.toFixed(0)} |`).join('\n')}
 
 Each computation is six set-based statements (population, reviews, self-evaluations, latest monitoring records with
 approved targets, overdue rectifications per unit, decisions) and the rules in TypeScript; nothing is stored, so a

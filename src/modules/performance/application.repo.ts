@@ -33,8 +33,9 @@ export async function population(
   f: { unitId?: number | null; projectId?: number | null },
 ): Promise<PopulationRow[]> {
   const where: string[] = [
-    `(exists (select 1 from review r where r.project_id = pu.id and ${EVALUATED})
-      or exists (select 1 from self_evaluation s where s.project_id = pu.id and s.budget_year = ? and s.state = 'SUBMITTED'))`,
+    // from the year's results (by the review (source, fiscal_year) index), not from every project
+    `pu.id in (select r.project_id from review r where r.project_id is not null and ${EVALUATED}
+               union select s.project_id from self_evaluation s where s.project_id is not null and s.budget_year = ? and s.state = 'SUBMITTED')`,
   ];
   const bindings: unknown[] = [year, year];
   const s = v ? applicationScope(v, 'pu') : null;
