@@ -199,6 +199,19 @@ describe('proposals through the API', () => {
       'CANCEL',
       'REDUCE',
     ]);
+    // the unit's annual assessment (单位绩效考核): the average of its projects' points, 优10 良8 中5 差0
+    const contrib = (
+      await ok(
+        `query($y: Int!) { unitAssessmentContributions(resultYear: $y) { unit { id } projects points } }`,
+        { y: YEAR },
+        finance,
+      )
+    ).unitAssessmentContributions;
+    expect(contrib.find((c: any) => c.unit.id === unit.gid)).toEqual({
+      unit: { id: unit.gid },
+      projects: 4,
+      points: '5.75',
+    });
   });
 
   it('overdue rectifications hold funds back; a discipline matter never shows in a figure or an explanation', async () => {
