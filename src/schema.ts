@@ -50,6 +50,23 @@ import {
   PlanWarningResolver,
 } from './modules/recognition/inspection-plan.resolver.js';
 
+import {
+  ReviewTargetSetResolver,
+  PreAssessmentResolver,
+  TargetSetResolver,
+} from './modules/performance/targets.resolver.js';
+import { MonitoringActionResolver, MonitoringResolver } from './modules/performance/monitoring.resolver.js';
+import {
+  SelfEvaluationResolver,
+  SpotCheckItemResolver,
+  SpotCheckResolver,
+} from './modules/performance/evaluation.resolver.js';
+import {
+  BudgetDecisionResolver,
+  BudgetProposalResolver,
+  UnitAssessmentResolver,
+} from './modules/performance/application.resolver.js';
+
 let built: GraphQLSchema | undefined;
 
 export async function buildHubSchema(): Promise<GraphQLSchema> {
@@ -88,6 +105,17 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       InspectionPlanResolver,
       PlanWarningResolver,
       CoverageEntryResolver,
+      TargetSetResolver,
+      ReviewTargetSetResolver,
+      PreAssessmentResolver,
+      MonitoringResolver,
+      MonitoringActionResolver,
+      SelfEvaluationResolver,
+      SpotCheckResolver,
+      SpotCheckItemResolver,
+      BudgetProposalResolver,
+      BudgetDecisionResolver,
+      UnitAssessmentResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,

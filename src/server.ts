@@ -32,6 +32,7 @@ import {
 import { mountRectificationRoutes } from './modules/rectification/index.js';
 import { startSharingCache } from './modules/sharing/index.js';
 import { mountPublishingRoutes } from './modules/publishing/publishing.http.js';
+import { mountPerformanceRoutes } from './modules/performance/index.js';
 import { EvidenceStore } from './modules/evidence/index.js';
 import { mountWebRoutes } from './web/index.js';
 
@@ -111,6 +112,7 @@ export async function startServer(opts: {
     maxEvidenceBytes: config.evidenceMaxBytes,
   });
   mountPublishingRoutes(app, { contextFor, httpServer, config });
+  mountPerformanceRoutes(app, { contextFor });
   mountWebRoutes(app, { config, knex: orm.em.getKnex() });
 
   app.use(

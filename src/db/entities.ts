@@ -22,6 +22,7 @@ import {
   InspectionPlan,
   Recognition,
 } from '../modules/recognition/index.js';
+import { PERFORMANCE_ENTITIES } from '../modules/performance/index.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   FindingGroupMember,
   FindingGroupEvent,
   InspectionPlan,
+  ...PERFORMANCE_ENTITIES,
 ];

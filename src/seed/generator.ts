@@ -6,6 +6,7 @@
  * 2023–2025. Amounts are generated in fen and written as exact decimal strings in yuan.
  */
 import type { Knex } from 'knex';
+import { seedPerformanceChain } from './performance-chain.js';
 import {
   FindingSource,
   FundType,
@@ -468,6 +469,18 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
         });
       }
     }
+    // a pre-assessment (事前绩效评估) concludes 予以支持 / 调整后予以支持 / 不予支持; it is not graded
+    for (const rv of reviewRows) {
+      if (rv.review_type !== '事前绩效评估') continue;
+      const s = Number(rv.score);
+      const c = s >= 80 ? '予以支持' : s >= 65 ? '调整后予以支持' : '不予支持';
+      Object.assign(rv, {
+        score: null,
+        grade: null,
+        indicator_results: null,
+        conclusion: `评估结论：${c}。`,
+      });
+    }
     // interleave the sources, so that "newest first" shows a mix, as in real life
     for (let i = reviewRows.length - 1; i > 0; i--) {
       const j = Math.floor(r.next() * (i + 1));
@@ -585,6 +598,10 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
 
     const tasks = await seedRectifications(trx, r, agencyId);
     say(`rectification tasks: ${tasks}`);
+    const chain = await seedPerformanceChain(trx, { scale, seed: (opts.seed ?? 20261128) + 13 });
+    say(
+      `performance chain 2025: ${chain.targetSets} target sets, ${chain.selfEvaluations} self-evaluations, ${chain.decisions} decisions`,
+    );
     return {
       organizations: orgIds.length,
       projects: projectIds.length,
