@@ -47,6 +47,7 @@ import {
   InspectionPlanResolver,
   PlanWarningResolver,
 } from './modules/recognition/inspection-plan.resolver.js';
+import { StatisticsResolver } from './modules/statistics/statistics.resolver.js';
 
 let built: GraphQLSchema | undefined;
 
@@ -84,6 +85,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       DuplicateSuggestionResolver,
       InspectionPlanResolver,
       PlanWarningResolver,
+      StatisticsResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,

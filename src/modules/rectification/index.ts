@@ -17,7 +17,7 @@ export type { RectificationFilter } from './rectification.types.js';
 export { rectificationRules } from './rectification.rules.js';
 export { loadVisibleTask } from './rectification.reads.js';
 export { rectificationLoaders } from './rectification.loaders.js';
-export { rectificationsByIds, type RectRow } from './rectification.repo.js';
+export { overdueSql, rectificationsByIds, type RectRow } from './rectification.repo.js';
 export { summarise } from './rectification.summary.js';
 export {
   describeFilter,
