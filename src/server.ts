@@ -30,6 +30,7 @@ import {
   requireJson,
 } from './http/limits.js';
 import { mountRectificationRoutes } from './modules/rectification/index.js';
+import { mountStatisticsRoutes } from './modules/statistics/statistics.http.js';
 import { startSharingCache } from './modules/sharing/index.js';
 import { mountPublishingRoutes } from './modules/publishing/publishing.http.js';
 import { EvidenceStore } from './modules/evidence/index.js';
@@ -111,6 +112,7 @@ export async function startServer(opts: {
     maxEvidenceBytes: config.evidenceMaxBytes,
   });
   mountPublishingRoutes(app, { contextFor, httpServer, config });
+  mountStatisticsRoutes(app, { contextFor });
   mountWebRoutes(app, { config, knex: orm.em.getKnex() });
 
   app.use(

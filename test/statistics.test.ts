@@ -445,3 +445,67 @@ describe('the yearly report', () => {
     expect(r2.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('the yearly report as .docx', () => {
+  it('carries the API’s numbers in 万元 and Chinese dates, in the standard section order', async () => {
+    const { default: JSZip } = await import('jszip');
+    const token = await hub.token(Role.DISCIPLINE, w.discipline.code);
+    const r = await hub.gql(REPORT, { year: 2025 }, token);
+    const rep = r.data.rectificationReport;
+    const res = await fetch(new URL(rep.docxPath, hub.server.url), {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    const f = rep.figures;
+    const wanOf = (y: string) => {
+      const fen = BigInt(y.replace('.', ''));
+      const h = (fen + 5000n) / 10000n;
+      return `${h / 100n}.${String(h % 100n).padStart(2, '0')}`;
+    };
+    expect(text).toContain(`共发现问题${f.findings}个，涉及${f.units}个单位，涉及金额${wanOf(f.amount)}万元`);
+    expect(text).toContain(`已整改销号${f.rectified}个`);
+    expect(text).toContain(`部分整改${f.partly}个`);
+    expect(text).toContain(`持续整改${f.continuing}个`);
+    expect(text).toContain(`问责${f.peopleHeldAccountable}人`);
+    const [y, m, d] = rep.asOf.split('-');
+    expect(text).toContain(`截至${y}年${Number(m)}月${Number(d)}日`);
+    const order = [
+      '一、问题发现总体情况',
+      '二、问题整改情况',
+      '三、问题分类情况',
+      '四、尚未整改到位问题及原因',
+      '五、逾期整改事项清单',
+      '六、下一步工作',
+    ];
+    const at = order.map((h) => text.indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('is refused without a permitted role and for a bad year', async () => {
+    const url = new URL('/reports/rectification.docx?year=2025', hub.server.url);
+    expect((await fetch(url)).status).toBe(403);
+    const token = await hub.token(Role.LEADERSHIP, w.leadership.code);
+    const bad = await fetch(new URL('/reports/rectification.docx?year=20x5', hub.server.url), {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('万元 and dates for people', () => {
+  it('converts yuan to 万元 exactly, half up, and writes dates as 2026年3月31日', async () => {
+    const { wan, dateCn } = await import('../src/modules/statistics/report.docx.js');
+    expect(wan('12345.60')).toBe('1.23');
+    expect(wan('15000.00')).toBe('1.50');
+    expect(wan('49.99')).toBe('0.00');
+    expect(wan('50.00')).toBe('0.01');
+    expect(wan('123456789012.34')).toBe('12345678.90');
+    expect(dateCn('2026-03-31')).toBe('2026年3月31日');
+  });
+});

@@ -1,20 +1,11 @@
-import { Role } from '../../shared/enums.js';
 import { Access, byRole, type TypeRules } from '../../policy/field-rules.js';
+
+import { REPORT_ROLES } from '../../policy/reports.js';
 
 /**
  * Statistics are open: every figure is computed over the viewer's own row scope (statistics.repo.ts).
- * The yearly report is for the agencies, district leadership, the hub's operators and a unit (about
- * itself, by row scope); not for the public or third-party evaluators.
+ * The yearly report is for the roles of src/policy/reports.ts.
  */
-export const REPORT_ROLES: readonly Role[] = [
-  Role.FINANCE,
-  Role.AUDIT,
-  Role.REFORM,
-  Role.DISCIPLINE,
-  Role.LEADERSHIP,
-  Role.HUB_ADMIN,
-  Role.UNIT,
-];
 const REPORT_READERS = byRole(
   'report-readers',
   'Oversight agencies, district leadership, hub operators and units (监督部门、区政府、平台、预算单位).',
