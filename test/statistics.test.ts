@@ -420,6 +420,48 @@ describe('the yearly report', () => {
     }
   });
 
+  it('reconciles with the 整改台账 of the same unit for the same role: tasks, money recovered, closed', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { LEDGER_EXPORT_HEADERS } = await import('../src/modules/rectification/ledger-export.js');
+    for (const [role, org] of [
+      [Role.AUDIT, w.audit],
+      [Role.FINANCE, w.finance],
+      [Role.LEADERSHIP, w.leadership],
+    ] as const) {
+      const token = await hub.token(role, org.code);
+      const rep = (await hub.gql(REPORT, { year: 2025, scope: { unit: w.unitA.gid } }, token)).data
+        .rectificationReport;
+      const full = await hub.gql(
+        `query($u: [ID!]) { stats(filterBy: { units: $u, fiscalYears: [2025] }) { total { tasks closedTasks moneyRecovered } } }`,
+        { u: [w.unitA.gid] },
+        token,
+      );
+      const res = await fetch(new URL(`/rectifications/ledger.xlsx?units=${w.unitA.gid}`, hub.server.url), {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const col = (h: string) => LEDGER_EXPORT_HEADERS.indexOf(h as never) + 1;
+      const rows: { state: string; money: number }[] = [];
+      ws.eachRow((r, i) => {
+        if (i <= 3 || r.getCell(1).value === '合计') return;
+        rows.push({
+          state: String(r.getCell(col('整改状态')).value),
+          money: Number(r.getCell(col('整改金额(元)')).value ?? 0),
+        });
+      });
+      const t = full.data.stats.total;
+      expect(rows.length, `${role}: tasks`).toBe(t.tasks);
+      expect(rows.filter((r) => r.state.includes('销号')).length, `${role}: closed`).toBe(t.closedTasks);
+      expect(Math.round(rows.reduce((n, r) => n + r.money, 0) * 100), `${role}: money`).toBe(
+        Math.round(Number(t.moneyRecovered) * 100),
+      );
+      expect(rep.figures.moneyRecovered).toBe(t.moneyRecovered);
+    }
+  });
+
   it('lists the reasons for problems not rectified and the overdue tasks', async () => {
     const token = await hub.token(Role.AUDIT, w.audit.code);
     const r = await hub.gql(REPORT, { year: 2025, scope: { unit: w.unitA.gid } }, token);
