@@ -40,6 +40,12 @@ if (r.errors || !(r.data?.findings?.totalCount > 0)) { console.error("unexpected
 console.log(`  ${r.data.findings.totalCount} findings`);
 ' "$res" || fail "the query"
 
+step "the dashboard at /dashboard/ (built by npm install's prepare script) and its bundled script"
+page=$(curl -sf "http://127.0.0.1:$port/dashboard/") || fail "GET /dashboard/ (was the dashboard built? npm run build:dashboard)"
+echo "$page" | grep -q '综合看板' || fail "the dashboard page is not the dashboard"
+script=$(echo "$page" | grep -o '/dashboard/assets/[^"]*\.js' | head -1)
+[ -n "$script" ] && curl -sf -o /dev/null "http://127.0.0.1:$port$script" || fail "the dashboard's script $script"
+
 step "npm run import -- examples/ledgers/审计问题台账.xlsx --org HC-SJJ (while the hub runs)"
 summary=$(npm run -s import -- examples/ledgers/审计问题台账.xlsx --org HC-SJJ) || fail "npm run import (exit $?)"
 echo "  $summary"

@@ -46,6 +46,7 @@ import { publishingRules } from './modules/publishing/publishing.rules.js';
 import { rectificationRules } from './modules/rectification/index.js';
 import { recognitionRules } from './modules/recognition/index.js';
 import { performanceRules } from './modules/performance/index.js';
+import { statisticsRules } from './modules/statistics/statistics.rules.js';
 
 export const MODULE_RULES: TypeRules[] = [
   nodeRules,
@@ -60,6 +61,7 @@ export const MODULE_RULES: TypeRules[] = [
   rectificationRules,
   recognitionRules,
   performanceRules,
+  statisticsRules,
 ];
 
 /** All module rules merged: type -> field -> access. Throws if two modules claim one field. */

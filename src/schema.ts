@@ -49,6 +49,7 @@ import {
   InspectionPlanResolver,
   PlanWarningResolver,
 } from './modules/recognition/inspection-plan.resolver.js';
+import { StatisticsResolver } from './modules/statistics/statistics.resolver.js';
 
 import {
   ReviewTargetSetResolver,
@@ -116,6 +117,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       BudgetProposalResolver,
       BudgetDecisionResolver,
       UnitAssessmentResolver,
+      StatisticsResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,

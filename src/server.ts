@@ -30,6 +30,7 @@ import {
   requireJson,
 } from './http/limits.js';
 import { mountRectificationRoutes } from './modules/rectification/index.js';
+import { mountStatisticsRoutes } from './modules/statistics/statistics.http.js';
 import { startSharingCache } from './modules/sharing/index.js';
 import { mountPublishingRoutes } from './modules/publishing/publishing.http.js';
 import { mountPerformanceRoutes } from './modules/performance/index.js';
@@ -113,6 +114,7 @@ export async function startServer(opts: {
   });
   mountPublishingRoutes(app, { contextFor, httpServer, config });
   mountPerformanceRoutes(app, { contextFor });
+  mountStatisticsRoutes(app, { contextFor });
   mountWebRoutes(app, { config, knex: orm.em.getKnex() });
 
   app.use(

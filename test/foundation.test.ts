@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => hub?.stop());
 
 describe('the demo data set', () => {
-  it('marks the findings of every demo task as the task has them: 已销号 = RECTIFIED, open = IN_PROGRESS', async () => {
+  it('marks the findings of every demo task as the task has them (已销号 = RECTIFIED, 已提交 = COMPLETED, 待整改 = PENDING, else IN_PROGRESS/CONTINUING) and findings without a task PENDING', async () => {
     const rows = (await hub
       .knex('rectification as t')
       .join('rectification_finding as rf', 'rf.rectification_id', 't.id')
@@ -38,15 +38,34 @@ describe('the demo data set', () => {
           .whereRaw('e.rectification_id = t.id')
           .where({ 'e.type': 'CREATED', 'e.actor_user': 'demo' }),
       )
-      .select('t.id', 't.state', 'f.rectification_status as status')) as {
+      .select('t.id', 't.state', 't.conclusion', 'f.rectification_status as status')) as {
       id: number;
       state: string;
+      conclusion: string | null;
       status: string;
     }[];
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.some((r) => r.state === 'CLOSED')).toBe(true);
-    const wrong = rows.filter((r) => r.status !== (r.state === 'CLOSED' ? 'RECTIFIED' : 'IN_PROGRESS'));
+    const derived = (r: (typeof rows)[number]) =>
+      r.state === 'CLOSED'
+        ? 'RECTIFIED'
+        : r.state === 'SUBMITTED'
+          ? 'COMPLETED'
+          : r.state === 'ASSIGNED'
+            ? 'PENDING'
+            : r.conclusion === 'CONTINUING'
+              ? 'CONTINUING'
+              : 'IN_PROGRESS';
+    const wrong = rows.filter((r) => r.status !== derived(r));
     expect(wrong).toEqual([]);
+    // the demo data no longer has findings "rectified" with no task
+    const untasked = await hub
+      .knex('finding as f')
+      .whereNotExists(hub.knex('rectification_finding as rf').whereRaw('rf.finding_id = f.id'))
+      .whereNot('f.rectification_status', 'PENDING')
+      .whereExists(hub.knex('organization as o').whereRaw('o.id = f.unit_id').where('o.code', 'like', 'HC-%'))
+      .count<{ count: string }[]>('* as count');
+    expect(Number(untasked[0]!.count)).toBe(0);
   });
 
   it('gives a finance-bureau token findings of all four sources, more than 1,000 in all', async () => {

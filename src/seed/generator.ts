@@ -550,12 +550,9 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
           amount_disclosed: sens === Sensitivity.PUBLIC && r.chance(0.5),
           sensitivity: sens,
           publication_state: published ? PublicationState.PUBLISHED : PublicationState.DRAFT,
-          rectification_status: r.weighted<RectificationStatus>([
-            [RectificationStatus.PENDING, 3],
-            [RectificationStatus.IN_PROGRESS, 3],
-            [RectificationStatus.RECTIFIED, 5],
-            [RectificationStatus.CONTINUING, 1],
-          ]),
+          // derived from the finding's task once tasks exist (migration rectification_status_derived);
+          // the draw that once picked a status is kept so the rest of the data set stays as it was
+          rectification_status: (r.next(), RectificationStatus.PENDING),
           published_at: published ? rv.published_at : null,
           responsible_person: personName(r),
           responsible_phone: `0745-${r.int(2100000, 2899999)}`,
@@ -752,13 +749,7 @@ async function seedRectifications(
       );
     });
     await trx('rectification_finding').insert(links);
-    // a finding's status is what the task made of it: closed (销号) = rectified, otherwise in progress
-    await trx.raw(
-      `update finding f set rectification_status = case when t.state = 'CLOSED' then 'RECTIFIED' else 'IN_PROGRESS' end
-         from rectification_finding rf join rectification t on t.id = rf.rectification_id
-        where rf.finding_id = f.id and rf.rectification_id = any(?)`,
-      [ids.map((x) => x.id)],
-    );
+    // each finding's status follows its task (trigger rectification_status_link)
     await trx('rectification_supervisor').insert(sups);
     for (let j = 0; j < events.length; j += 1000)
       await trx('rectification_event').insert(events.slice(j, j + 1000));

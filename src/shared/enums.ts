@@ -104,21 +104,31 @@ registerDescribedEnum(
   },
 );
 
+/**
+ * A finding's rectification status, derived from its task (database trigger, migration
+ * rectification_status_derived): no task or an assigned one = PENDING; in progress or returned =
+ * IN_PROGRESS, or PARTLY when the last verification concluded 部分整改; submitted = COMPLETED (the
+ * unit says it is done); an open task accepted as long-term = CONTINUING; closed = RECTIFIED (销号).
+ */
 export enum RectificationStatus {
   PENDING = 'PENDING',
   IN_PROGRESS = 'IN_PROGRESS',
+  PARTLY = 'PARTLY',
+  COMPLETED = 'COMPLETED',
   RECTIFIED = 'RECTIFIED',
   CONTINUING = 'CONTINUING',
 }
 registerDescribedEnum(
   RectificationStatus,
   'RectificationStatus',
-  'Rectification status of a finding (整改状态).',
+  'Rectification status of a finding (整改状态), derived from its rectification task.',
   {
-    PENDING: 'Not yet rectified (待整改).',
-    IN_PROGRESS: 'Rectification in progress (整改中).',
-    RECTIFIED: 'Rectified and verified (已整改/已销号).',
-    CONTINUING: 'Accepted as long-term rectification (持续整改).',
+    PENDING: 'Not yet rectified: no task, or a task not started (待整改/未整改).',
+    IN_PROGRESS: 'Rectification in progress, or returned by a verifier (整改中).',
+    PARTLY: 'Partly rectified: the last verification concluded 部分整改 (部分整改).',
+    COMPLETED: 'The unit reports it done; awaiting verification, not yet closed (整改完成，待核验销号).',
+    RECTIFIED: 'Rectified, verified and closed by every supervisor (已整改销号).',
+    CONTINUING: 'Accepted as long-term rectification, tracked by milestones (持续整改).',
   },
 );
 

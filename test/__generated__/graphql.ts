@@ -311,15 +311,19 @@ export type RecognitionWithdrawInput = {
   reason: string;
 };
 
-/** Rectification status of a finding (整改状态). */
+/** Rectification status of a finding (整改状态), derived from its rectification task. */
 export type RectificationStatus =
-  /** Accepted as long-term rectification (持续整改). */
+  /** The unit reports it done; awaiting verification, not yet closed (整改完成，待核验销号). */
+  | 'COMPLETED'
+  /** Accepted as long-term rectification, tracked by milestones (持续整改). */
   | 'CONTINUING'
-  /** Rectification in progress (整改中). */
+  /** Rectification in progress, or returned by a verifier (整改中). */
   | 'IN_PROGRESS'
-  /** Not yet rectified (待整改). */
+  /** Partly rectified: the last verification concluded 部分整改 (部分整改). */
+  | 'PARTLY'
+  /** Not yet rectified: no task, or a task not started (待整改/未整改). */
   | 'PENDING'
-  /** Rectified and verified (已整改/已销号). */
+  /** Rectified, verified and closed by every supervisor (已整改销号). */
   | 'RECTIFIED';
 
 /** Role of the viewer (角色). */

@@ -244,23 +244,6 @@ export async function anyFindingInTask(trx: Knex, findingIds: readonly number[])
     .first());
 }
 
-export async function setFindingsRectificationStatus(
-  trx: Knex,
-  findingIds: readonly number[],
-  status: string,
-) {
-  await trx('finding')
-    .whereIn('id', findingIds as number[])
-    .update({ rectification_status: status });
-}
-
-/** Sets the rectification status of every finding of the task. */
-export async function setTaskFindingsRectificationStatus(trx: Knex, taskId: number, status: string) {
-  await trx('finding')
-    .whereIn('id', trx('rectification_finding').select('finding_id').where('rectification_id', taskId))
-    .update({ rectification_status: status });
-}
-
 /** Those of the ids that are oversight agencies. */
 export async function oversightAgencyIds(trx: Knex, ids: readonly number[]): Promise<number[]> {
   return (

@@ -202,7 +202,6 @@ export async function createRectification(knex: Knex, v: Viewer, input: CreateIn
     });
     await repo.linkFindings(trx, taskId, ids);
     await repo.addSupervisors(trx, taskId, [...supervisors]);
-    await repo.setFindingsRectificationStatus(trx, ids, 'IN_PROGRESS');
     await appendEvent(trx, {
       taskId,
       type: 'CREATED',
@@ -366,10 +365,8 @@ export function verifyRectification(
     }
     const approvedBy = new Set([...view.approvedBy, v.orgId!]);
     const all = view.supervisorIds.every((s) => approvedBy.has(s));
-    if (all) {
-      // the last approval closes the task, in this same transaction
-      await repo.setTaskFindingsRectificationStatus(trx, t.id, 'RECTIFIED');
-    }
+    // the last approval closes the task, in this same transaction; the findings' status follows the
+    // task (trigger rectification_status_task_update, migration rectification_status_derived)
     return {
       set: all
         ? { state: St.CLOSED, conclusion: VerificationConclusion.RECTIFIED, closed_at: new Date() }
@@ -458,7 +455,6 @@ export function reopenRectification(knex: Knex, v: Viewer, id: number, version: 
     if (!isSupervisorOf(v, view))
       throw new UserInputProblem('NOT_SUPERVISOR', 'Only a supervising agency reopens a task.', 'id');
     if (t.state !== St.CLOSED) throw illegal(t.state, 'reopened');
-    await repo.setTaskFindingsRectificationStatus(trx, t.id, 'IN_PROGRESS');
     return {
       set: { state: St.IN_PROGRESS, conclusion: null, closed_at: null },
       type: 'REOPENED',

@@ -1,0 +1,216 @@
+/**
+ * The statistics API (统计) and the yearly rectification report (整改情况报告) from the same rows, so
+ * the report's numbers are the API's (statistics.repo.ts says what each figure counts).
+ */
+import type { Knex } from 'knex';
+import type { Viewer } from '../../auth/viewer.js';
+import { badInput } from '../../shared/errors.js';
+import { FindingSource, PerformanceGrade, Severity } from '../../shared/enums.js';
+import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
+import type { FindingQuery } from '../finding/finding.repo.js';
+import {
+  gradeRows,
+  namesOf,
+  notRectifiedReasons,
+  overdueTaskRows,
+  recognitionRows,
+  statsRows,
+  StatsDimension,
+  type StatsRowDb,
+} from './statistics.repo.js';
+import {
+  RectificationReport,
+  Stats,
+  StatsFigures,
+  type ReportScope,
+  type StatsGroup,
+} from './statistics.types.js';
+
+/** As the rectification module's overdue rule counts days (UTC date). */
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+export const SOURCE_NAME: Record<FindingSource, string> = {
+  PERFORMANCE: '财政绩效评价',
+  AUDIT: '审计',
+  REFORM: '发改稽察',
+  DISCIPLINE: '纪检监察',
+};
+const SEVERITY_NAME: Record<Severity, string> = { MINOR: '一般', MODERATE: '较重', SERIOUS: '严重' };
+
+/** a ÷ b as a percentage with two decimals, exact to the hundredth (half up); null when b is 0. */
+export function percent(a: number, b: number): number | null {
+  if (b === 0) return null;
+  return Math.round((a * 10000) / b) / 100;
+}
+
+function figures(r: StatsRowDb | undefined): StatsFigures {
+  const z = (n: number | undefined) => n ?? 0;
+  return {
+    findings: z(r?.findings),
+    amount: r?.amount ?? '0.00',
+    units: z(r?.units),
+    pending: z(r?.pending),
+    inProgress: z(r?.in_progress),
+    partly: z(r?.partly),
+    completed: z(r?.completed),
+    continuing: z(r?.continuing),
+    rectified: z(r?.rectified),
+    due: z(r?.due),
+    rectifiedDue: z(r?.rectified_due),
+    rectificationRate: percent(z(r?.rectified_due), z(r?.due)),
+    tasks: z(r?.tasks),
+    closedTasks: z(r?.closed),
+    closedOnTime: z(r?.closed_on_time),
+    onTimeRate: percent(z(r?.closed_on_time), z(r?.closed)),
+    overdueTasks: z(r?.overdue),
+    overdue1To30: z(r?.overdue_30),
+    overdue31To90: z(r?.overdue_90),
+    overdueOver90: z(r?.overdue_more),
+    moneyRecovered: r?.money ?? '0.00',
+    rulesIssued: z(r?.rules),
+    peopleHeldAccountable: z(r?.accountable),
+  };
+}
+
+async function labelled(knex: Knex, dim: StatsDimension, rows: StatsRowDb[]): Promise<StatsGroup[]> {
+  const ids = rows.filter((r) => r.key != null).map((r) => Number(r.key));
+  const names =
+    dim === StatsDimension.UNIT
+      ? await namesOf(knex, 'organization', ids)
+      : dim === StatsDimension.PROJECT
+        ? await namesOf(knex, 'project', ids)
+        : null;
+  return rows.map((r) => {
+    let key = r.key;
+    let label = r.key ?? (dim === StatsDimension.PROJECT ? '无项目或不可阅' : '不可阅');
+    if (r.key != null) {
+      if (dim === StatsDimension.SOURCE) label = SOURCE_NAME[r.key as FindingSource] ?? r.key;
+      else if (dim === StatsDimension.SEVERITY) label = SEVERITY_NAME[r.key as Severity] ?? r.key;
+      else if (dim === StatsDimension.FISCAL_YEAR) label = `${r.key}年度`;
+      else if (names) {
+        label = names.get(Number(r.key)) ?? r.key;
+        key = toGlobalId(dim === StatsDimension.UNIT ? 'Organization' : 'Project', Number(r.key));
+      }
+    }
+    return { key, label, figures: figures(r) };
+  });
+}
+
+export interface StatsArgs {
+  raw?: boolean;
+  asOf?: string;
+}
+
+/** The statistics for a viewer: totals, groups by `dim`, grades and recognition between agencies. */
+export async function computeStats(
+  knex: Knex,
+  v: Viewer,
+  q: FindingQuery,
+  dim: StatsDimension | null,
+  minCount: number,
+  a: StatsArgs = {},
+): Promise<Stats> {
+  const asOf = a.asOf ?? todayIso();
+  const [rows, grades, recs] = await Promise.all([
+    statsRows(knex, v, q, dim, minCount, { raw: a.raw, asOf }),
+    gradeRows(knex, v, q),
+    recognitionRows(knex, v),
+  ]);
+  const total = rows.find((r) => r.g === 1);
+  const groups = dim
+    ? (
+        await labelled(
+          knex,
+          dim,
+          rows.filter((r) => r.g === 0),
+        )
+      ).sort((x, y) =>
+        dim === StatsDimension.FISCAL_YEAR || dim === StatsDimension.MONTH
+          ? String(x.key).localeCompare(String(y.key))
+          : y.figures.findings - x.figures.findings || x.label.localeCompare(y.label),
+      )
+    : [];
+  const agencyNames = await namesOf(knex, 'organization', [
+    ...new Set(recs.flatMap((r) => [r.agency_id, r.target_agency_id])),
+  ]);
+  const gradeOrder = Object.values(PerformanceGrade) as string[];
+  return {
+    groupBy: dim,
+    asOf,
+    total: figures(total),
+    groups,
+    disciplineSuppressed: (rows[0]?.suppressed ?? 0) > 0,
+    grades: grades
+      .map((g) => ({ grade: g.grade as PerformanceGrade, count: g.n }))
+      .sort((x, y) => gradeOrder.indexOf(x.grade) - gradeOrder.indexOf(y.grade)),
+    recognitions: recs.map((r) => ({
+      agency: toGlobalId('Organization', r.agency_id),
+      agencyName: agencyNames.get(r.agency_id) ?? '',
+      targetAgency: toGlobalId('Organization', r.target_agency_id),
+      targetAgencyName: agencyNames.get(r.target_agency_id) ?? '',
+      decision: r.decision,
+      count: r.n,
+    })),
+  };
+}
+
+/** The finding query of a report: the fiscal year, and the unit or the agency's source. */
+export function reportQuery(year: number, scope: ReportScope | null | undefined): FindingQuery {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100)
+    throw badInput(`fiscal year ${year} is out of range 1990-2100`, 'year');
+  const q: FindingQuery = { fiscalYears: [year] };
+  if (scope?.unit) {
+    const g = fromGlobalId(scope.unit);
+    if (!g || g.type !== 'Organization') throw badInput('"unit" is not an organisation id', 'scope.unit');
+    q.unitIds = [g.id];
+  }
+  if (scope?.source) q.sources = [scope.source];
+  return q;
+}
+
+/** The yearly report (整改情况报告) for a fiscal year and scope, as the viewer may see it. */
+export async function computeReport(
+  knex: Knex,
+  v: Viewer,
+  year: number,
+  scope: ReportScope | null | undefined,
+  minCount: number,
+  asOf = todayIso(),
+): Promise<RectificationReport> {
+  const q = reportQuery(year, scope);
+  const o = { asOf };
+  const [rows, reasons, overdue] = await Promise.all([
+    statsRows(knex, v, q, StatsDimension.CATEGORY, minCount, o),
+    notRectifiedReasons(knex, v, q, minCount, o, 20),
+    overdueTaskRows(knex, v, q, minCount, o, 100),
+  ]);
+  const unitIds = [...overdue.map((r) => r.unit_id), ...(q.unitIds ?? [])];
+  const units = await namesOf(knex, 'organization', unitIds);
+  const parts: string[] = [];
+  if (q.unitIds) parts.push(units.get(q.unitIds[0]!) ?? '该单位');
+  if (scope?.source) parts.push(`${SOURCE_NAME[scope.source]}发现问题`);
+  const params = new URLSearchParams({ year: String(year) });
+  if (scope?.unit) params.set('unit', scope.unit);
+  if (scope?.source) params.set('source', scope.source);
+  return {
+    year,
+    scopeName: parts.length ? parts.join('，') : '全区',
+    asOf,
+    figures: figures(rows.find((r) => r.g === 1)),
+    byCategory: rows
+      .filter((r) => r.g === 0 && r.key != null)
+      .map((r) => ({ category: r.key!, count: r.findings, amount: r.amount, rectified: r.rectified }))
+      .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
+    notRectifiedReasons: reasons.map((r) => ({ reason: r.reason, count: r.n })),
+    overdue: overdue.map((r) => ({
+      rectification: toGlobalId('Rectification', r.task_id),
+      unitName: units.get(r.unit_id) ?? '',
+      deadline: r.deadline,
+      daysOverdue: r.days_overdue,
+      state: r.state,
+      findings: r.finding_ids.length,
+    })),
+    disciplineSuppressed: (rows[0]?.suppressed ?? 0) > 0,
+    docxPath: `/reports/rectification.docx?${params.toString()}`,
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The dashboard (/dashboard/) in a real browser: Debian's chromium via playwright-core, headless. The
+ * page loads without console errors and with no request to another host, the charts render, the
+ * numbers on the page equal the statistics API's for the same role, a drill-down from a chart shows
+ * the rows behind it, a UNIT sees only its own data and no 催办, and in demo mode the role picker signs
+ * in. Screenshots go to test-output/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from './support/harness.js';
+import { applyPermissions } from '../src/permissions.js';
+import { buildHubSchema } from '../src/schema.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { createLogger } from '../src/logger.js';
+import { DASHBOARD_DIR } from '../src/web/dashboard.js';
+import { wan } from '../src/modules/statistics/report.docx.js';
+import { Role } from '../src/shared/enums.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, 'test-output');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+let hub: TestHub;
+let browser: Browser;
+let demoHub: RunningServer | undefined;
+const origin = (url: string) => new URL(url).origin.replace('localhost', '127.0.0.1');
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DASHBOARD_DIR, 'index.html'))) {
+    const { build } = await import('vite');
+    await build({ configFile: path.join(ROOT, 'dashboard/vite.config.ts') });
+  }
+  hub = await startTestHub();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  mkdirSync(OUT, { recursive: true });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await demoHub?.stop();
+  await hub?.stop();
+});
+
+/** A page that records console errors, page errors and any request that leaves the hub. */
+async function openPage(base: string) {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1800 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+      problems.push(`request elsewhere: ${r.url()}`);
+  });
+  return { page, problems, close: () => ctx.close() };
+}
+
+async function signIn(page: Page, base: string, token: string) {
+  await page.goto(`${base}/dashboard/`);
+  await page.fill('#token', token);
+  await page.click('#signin-button');
+  await page.waitForSelector('#kpis .kpi');
+  await page.waitForSelector('#overdue-note:not(:empty)', { state: 'attached' });
+}
+
+const kpi = (page: Page, id: string) => page.getAttribute(`[data-kpi="${id}"] .value`, 'data-value');
+
+const TOTAL = `{ stats { total { findings amount overdueTasks } } rectifications(filterBy: { overdue: true }, first: 1) { totalCount } }`;
+
+describe('the dashboard in chromium', () => {
+  it('FINANCE: loads offline without errors, renders every chart, shows the API’s numbers and drills down', async () => {
+    const base = origin(hub.server.url);
+    const token = await hub.token(Role.FINANCE, 'HC-CZJ');
+    const { page, problems, close } = await openPage(base);
+    try {
+      const before = (await hub.gql(TOTAL, {}, token)).data;
+      await signIn(page, base, token);
+      const after = (await hub.gql(TOTAL, {}, token)).data;
+      // other test files may add findings meanwhile: the page's figure is the API's of that moment
+      const shown = Number(await kpi(page, 'findings'));
+      expect([before.stats.total.findings, after.stats.total.findings]).toContain(shown);
+      expect(shown).toBeGreaterThan(100);
+      expect([wan(before.stats.total.amount), wan(after.stats.total.amount)]).toContain(
+        await kpi(page, 'amount'),
+      );
+      expect(await page.textContent('#who')).toContain('FINANCE');
+      for (const id of ['source', 'category', 'progress', 'overdue', 'grades', 'recognition'])
+        expect(await page.locator(`#chart-${id} canvas`).count(), id).toBeGreaterThan(0);
+      expect(await page.textContent('#overdue-note')).toContain(`${after.rectifications.totalCount} 项`);
+      if (after.rectifications.totalCount > 0)
+        expect(await page.locator('#overdue-table button.remind').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(OUT, 'dashboard-finance.png'), fullPage: true });
+
+      // drill-down: the first bar of "by source" (sources in the API's order) lists its findings
+      const groups = (await hub.gql(`{ stats(groupBy: SOURCE) { groups { key label } } }`, {}, token)).data
+        .stats.groups as { key: string; label: string }[];
+      const box = (await page.locator('#chart-source').boundingBox())!;
+      // the chart's plot area: 60 px left, 20 px right, the axis 40 px above the bottom (main.ts)
+      await page.mouse.click(box.x + 60 + (box.width - 80) / groups.length / 2, box.y + box.height - 44);
+      await page.waitForSelector('#drill:not([hidden]) tbody tr');
+      expect(await page.textContent('#drill-title')).toContain(groups[0]!.label);
+      const sources = await page.locator('#drill-table tbody tr td:nth-child(2)').allTextContents();
+      expect(new Set(sources)).toEqual(new Set([groups[0]!.label]));
+      const listed = (
+        await hub.gql(
+          `query($s: [FindingSource!]) { findings(filterBy: { sources: $s }, first: 1) { totalCount } }`,
+          { s: [groups[0]!.key] },
+          token,
+        )
+      ).data.findings.totalCount;
+      expect(await page.textContent('#drill-total')).toContain(`共 ${listed} 条`);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it('UNIT: sees only its own data and no 催办', async () => {
+    const base = origin(hub.server.url);
+    const token = await hub.token(Role.UNIT, 'HC-U001');
+    const unit = (await hub.knex('organization').where('code', 'HC-U001').first()) as { name: string };
+    const { page, problems, close } = await openPage(base);
+    try {
+      const api = (await hub.gql(TOTAL, {}, token)).data;
+      await signIn(page, base, token);
+      expect(await page.textContent('#who')).toContain(unit.name);
+      expect(Number(await kpi(page, 'findings'))).toBe(api.stats.total.findings);
+      expect(await kpi(page, 'units')).toBe(api.stats.total.findings > 0 ? '1' : '0');
+      const overdueUnits = await page.locator('#overdue-table tbody tr td:first-child').allTextContents();
+      expect(overdueUnits.every((u) => u === unit.name)).toBe(true);
+      expect(await page.locator('#overdue-table button.remind').count()).toBe(0);
+      await page.screenshot({ path: path.join(OUT, 'dashboard-unit.png'), fullPage: true });
+      // the drill-down of the first category lists only the unit's findings
+      const box = (await page.locator('#chart-category').boundingBox())!;
+      const cats = (await hub.gql(`{ stats(groupBy: CATEGORY) { groups { key } } }`, {}, token)).data.stats
+        .groups;
+      // the largest category is the top bar (the chart lists the first ten, largest at the top)
+      const n = Math.min(10, cats.length);
+      // the chart's plot area: 20 px at the top, 30 px at the bottom (main.ts)
+      const plotTop = box.y + 20;
+      const plotHeight = box.height - 50;
+      await page.mouse.click(box.x + 165, plotTop + plotHeight / n / 2);
+      await page.waitForSelector('#drill:not([hidden]) tbody tr');
+      const units = await page.locator('#drill-table tbody tr td:nth-child(4)').allTextContents();
+      expect(units.length).toBeGreaterThan(0);
+      expect(new Set(units)).toEqual(new Set([unit.name]));
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it('in demo mode the role picker signs in without pasting a token', async () => {
+    const schema = applyPermissions(await buildHubSchema());
+    demoHub = await startServer({
+      config: { ...hub.config, seedDemo: true },
+      orm: hub.orm,
+      schema,
+      log: createLogger('silent'),
+      port: 0,
+    });
+    const base = origin(demoHub.url);
+    const { page, problems, close } = await openPage(base);
+    try {
+      await page.goto(`${base}/dashboard/`);
+      await page.click('#demo button:has-text("区政府领导")');
+      await page.waitForSelector('#kpis .kpi');
+      expect(await page.textContent('#who')).toContain('LEADERSHIP');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
