@@ -45,6 +45,7 @@ import { accessLogRules } from './modules/access-log/access-log.rules.js';
 import { publishingRules } from './modules/publishing/publishing.rules.js';
 import { rectificationRules } from './modules/rectification/index.js';
 import { recognitionRules } from './modules/recognition/index.js';
+import { intakeRules } from './modules/intake/index.js';
 
 export const MODULE_RULES: TypeRules[] = [
   nodeRules,
@@ -58,6 +59,7 @@ export const MODULE_RULES: TypeRules[] = [
   publishingRules,
   rectificationRules,
   recognitionRules,
+  intakeRules,
 ];
 
 /** All module rules merged: type -> field -> access. Throws if two modules claim one field. */

@@ -47,6 +47,7 @@ import {
   InspectionPlanResolver,
   PlanWarningResolver,
 } from './modules/recognition/inspection-plan.resolver.js';
+import { IntakeResolver } from './modules/intake/intake.resolver.js';
 
 let built: GraphQLSchema | undefined;
 
@@ -84,6 +85,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       DuplicateSuggestionResolver,
       InspectionPlanResolver,
       PlanWarningResolver,
+      IntakeResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,

@@ -22,6 +22,7 @@ import {
   InspectionPlan,
   Recognition,
 } from '../modules/recognition/index.js';
+import { ImportProfile, OrganizationAlias } from '../modules/intake/index.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
 export const ENTITIES = [
@@ -49,4 +50,6 @@ export const ENTITIES = [
   FindingGroupMember,
   FindingGroupEvent,
   InspectionPlan,
+  OrganizationAlias,
+  ImportProfile,
 ];
