@@ -114,6 +114,7 @@ function report(r: LedgerImportReport, extra: Record<string, unknown> = {}): num
       profile: r.profile,
       unitsMatchedBy: r.unitsMatchedBy,
       matchedWithoutHelp: r.matchedWithoutHelp,
+      reviewsWritten: r.reviewsWritten,
       ms: Date.now() - t0,
       // the rate of reading and writing the rows, without opening the database
       rowsPerSecond: Math.round(r.rows / (Math.max(1, r.parseMs + r.writeMs) / 1000)),

@@ -65,3 +65,12 @@ export {
   type AmountUnit,
 } from './ledger.columns.js';
 export { problemWorkbook, type WorkbookProblem } from './problem-workbook.js';
+export {
+  EVALUATION_METHODS,
+  isEvaluationHeader,
+  parseEvaluationTable,
+  readTable,
+  splitProblems,
+  type EvaluationParseResult,
+  type EvaluationRow,
+} from './evaluation.js';

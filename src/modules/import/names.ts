@@ -103,10 +103,39 @@ export interface NameCandidate<T> {
   score: number;
 }
 
+/** Dice coefficient of the characters (as a multiset), 0–1: short names share few bigrams. */
+export function charSimilarity(a: string, b: string): number {
+  const ca = [...a];
+  const cb = [...b];
+  if (!ca.length || !cb.length) return 0;
+  const counts = new Map<string, number>();
+  for (const c of ca) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let common = 0;
+  for (const c of cb) {
+    const n = counts.get(c) ?? 0;
+    if (n > 0) {
+      common++;
+      counts.set(c, n - 1);
+    }
+  }
+  return (2 * common) / (ca.length + cb.length);
+}
+
+/** Are the characters of `short` found in `long`, in order (简称 are formed so: 人社局 ⊂ 人力资源和社会保障局)? */
+export function isAbbreviationOf(short: string, long: string): boolean {
+  const s = [...short];
+  if (s.length < 2 || s.length >= [...long].length) return false;
+  let i = 0;
+  for (const c of long) if (c === s[i]) i++;
+  return i === s.length;
+}
+
 /**
- * The closest of `items` to a written name, best first: a key containing the other (区教育局 in
- * 鹤城区教育局机关) counts as close, otherwise bigram similarity of the keys. At most `limit`; those
- * under `minScore` are not offered (a suggestion that is plainly another unit misleads).
+ * The closest of `items` to a written name, best first. Scores: a key containing the other (区教育局
+ * in 鹤城区教育局机关) 0.8; the written key an abbreviation of the other (its characters in order:
+ * 交通局 → 交通运输局) 0.7; otherwise the bigram similarity of the keys, or three quarters of their
+ * character similarity (教体局 / 教育局: short names share characters, not bigrams). At most `limit`; those under
+ * `minScore` are not offered (a suggestion that is plainly another unit misleads).
  */
 export function closestNames<T>(
   written: string,
@@ -123,7 +152,13 @@ export function closestNames<T>(
     for (const k of keysOf(item)) {
       if (!k) continue;
       const contains = k.length >= 2 && key.length >= 2 && (k.includes(key) || key.includes(k));
-      const s = Math.max(nameSimilarity(key, k), contains ? 0.8 : 0);
+      const abbreviation = isAbbreviationOf(key, k);
+      const s = Math.max(
+        nameSimilarity(key, k),
+        0.75 * charSimilarity(key, k),
+        contains ? 0.8 : 0,
+        abbreviation ? 0.7 : 0,
+      );
       if (s > best) best = s;
     }
     if (best >= minScore) scored.push({ item, score: best });

@@ -5,6 +5,7 @@
  */
 export { ImportProfile, OrganizationAlias } from './intake.entity.js';
 export {
+  matchEvaluators,
   matchSubjects,
   type MatchCandidate,
   type MatchProblem,

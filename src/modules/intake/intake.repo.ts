@@ -79,7 +79,7 @@ export async function budgetUnitByCode(
     ((await knex('organization')
       .select('id', 'code', 'name')
       .where('kind', OrganizationKind.BUDGET_UNIT)
-      .andWhere((w) => w.where('code', code).orWhere('credit_code', code))
+      .andWhere((w) => w.whereRaw('upper(code) = ?', [code]).orWhere('credit_code', code))
       .first()) as { id: number; code: string; name: string } | undefined) ?? null
   );
 }
@@ -223,4 +223,15 @@ export async function upsertProfile(
     })
     .returning('*')) as Record<string, unknown>[];
   return profileOf(r!);
+}
+
+/** Third parties (评价机构) with their names, for matching an evaluation ledger's 评价机构. */
+export async function thirdParties(
+  knex: Knex,
+): Promise<{ id: number; code: string; name: string; shortName: string | null }[]> {
+  const rows = (await knex('organization')
+    .select('id', 'code', 'name', 'short_name')
+    .where('kind', OrganizationKind.THIRD_PARTY)
+    .orderBy('id')) as { id: number; code: string; name: string; short_name: string | null }[];
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name }));
 }

@@ -11,6 +11,7 @@ import {
   OrganizationAliasRegisterInput,
 } from './intake.types.js';
 import { budgetUnitByCode } from './intake.repo.js';
+import { codeKey } from '../import/index.js';
 
 const profileObject = (p: ProfileRow): ImportProfileObject => ({
   name: p.name,
@@ -35,7 +36,7 @@ export class IntakeResolver {
   ) {
     try {
       const a = await registerAlias(ctx.knex, ctx.viewer, input);
-      const unit = (await budgetUnitByCode(ctx.knex, input.unitCode.trim().toUpperCase()))!;
+      const unit = (await budgetUnitByCode(ctx.knex, codeKey(input.unitCode)))!;
       return {
         alias: { alias: a.alias, unitCode: unit.code, unitName: unit.name, createdAt: a.createdAt },
         userErrors: [],

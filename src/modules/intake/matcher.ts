@@ -14,7 +14,13 @@
  */
 import type { Knex } from 'knex';
 import { closestNames, codeKey, nameKey, type RowSubject } from '../import/index.js';
-import { projectsForMatching, unitsForMatching, type MatchProject, type MatchUnit } from './intake.repo.js';
+import {
+  projectsForMatching,
+  thirdParties,
+  unitsForMatching,
+  type MatchProject,
+  type MatchUnit,
+} from './intake.repo.js';
 
 export type MatchRule = 'CODE' | 'CREDIT_CODE' | 'FULL_NAME' | 'SHORT_NAME' | 'ALIAS' | 'NORMALISED_NAME';
 
@@ -291,4 +297,46 @@ async function matchProjects(
       message: `第${s.rowNumber}行项目“${written}”在平台中不存在${candidateText(candidates)}`,
     });
   }
+}
+
+/**
+ * The evaluators (第三方评价机构) an evaluation ledger names, by exact or normalised name; an unknown
+ * one is a problem with the closest names (the review must name a third party of the hub).
+ */
+export async function matchEvaluators(
+  knex: Knex,
+  wanted: readonly { rowNumber: number; name: string }[],
+  column: string,
+): Promise<{ ids: Map<number, number>; problems: MatchProblem[] }> {
+  const ids = new Map<number, number>();
+  const problems: MatchProblem[] = [];
+  if (!wanted.length) return { ids, problems };
+  const all = await thirdParties(knex);
+  const keysOf = (o: (typeof all)[number]) => [
+    nameKey(o.name),
+    ...(o.shortName ? [nameKey(o.shortName)] : []),
+  ];
+  for (const w of wanted) {
+    const exact = all.filter((o) => o.name === w.name.trim());
+    const found = exact.length ? exact : all.filter((o) => keysOf(o).includes(nameKey(w.name)));
+    if (found.length === 1) {
+      ids.set(w.rowNumber, found[0]!.id);
+      continue;
+    }
+    const candidates = (found.length ? found : closestNames(w.name, all, keysOf).map((c) => c.item)).map(
+      (o) => ({
+        code: o.code,
+        name: o.name,
+      }),
+    );
+    problems.push({
+      rowNumber: w.rowNumber,
+      column,
+      code: 'UNKNOWN_UNIT',
+      value: w.name,
+      candidates,
+      message: `第${w.rowNumber}行评价机构“${w.name}”${found.length ? '对应平台中多个机构' : '在平台中不存在'}${candidateText(candidates)}`,
+    });
+  }
+  return { ids, problems };
 }

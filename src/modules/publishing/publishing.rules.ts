@@ -59,6 +59,7 @@ export const publishingRules: TypeRules = {
     problems: Access.VISIBLE,
     unitsMatchedBy: Access.VISIBLE,
     matchedWithoutHelp: Access.VISIBLE,
+    reviewsWritten: Access.VISIBLE,
     problemWorkbook: Access.VISIBLE,
   },
   LedgerImportPayload: { report: Access.VISIBLE, userErrors: Access.VISIBLE },

@@ -71,11 +71,17 @@ const MAPPED: [api: string, column: string][] = [
   ['personsInvolved', 'persons_involved'],
   ['caseStage', 'case_stage'],
   ['personsHeldAccountable', 'persons_held_accountable'],
+  ['review', 'review_id'],
 ];
 export const API_NAME_OF_COLUMN = new Map(MAPPED.map(([a, c]) => [c, a]));
 
 /** A row to publish: a parsed ledger row, optionally with the unit/project already resolved. */
-export type PublishRow = LedgerRow & { unitId?: number; projectId?: number | null };
+export type PublishRow = LedgerRow & {
+  unitId?: number;
+  projectId?: number | null;
+  /** The review the finding came out of (evaluation-result ledgers); absent = left as it is. */
+  reviewId?: number;
+};
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -103,6 +109,7 @@ function columnsOf(r: PublishRow, unitId: number, projectId: number | null): Rec
     persons_involved: x.personsInvolved ?? null,
     case_stage: x.caseStage ?? null,
     persons_held_accountable: x.personsHeldAccountable ?? null,
+    ...(r.reviewId !== undefined ? { review_id: r.reviewId } : {}),
   };
 }
 
@@ -279,7 +286,10 @@ export async function publishFindings(
 
 /** Fields an agency may correct by hand, with their columns. */
 export const CORRECTABLE: Record<string, string> = Object.fromEntries(
-  MAPPED.filter(([api]) => api !== 'unit' && api !== 'project').map(([api, col]) => [api, col]),
+  MAPPED.filter(([api]) => api !== 'unit' && api !== 'project' && api !== 'review').map(([api, col]) => [
+    api,
+    col,
+  ]),
 );
 
 async function lockOwn(trx: Knex.Transaction, v: Viewer, id: number, version: number) {

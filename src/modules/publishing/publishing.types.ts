@@ -252,6 +252,12 @@ export class LedgerImportReportObject {
   })
   problems!: ImportProblemObject[];
 
+  @Field(() => Int, {
+    description:
+      'Reviews written or changed: an evaluation-result ledger imports one per row (评价结果条数).',
+  })
+  reviewsWritten!: number;
+
   @Field(() => [LedgerMatchCountObject], { description: 'Rows whose unit matched, by rule (单位匹配情况).' })
   unitsMatchedBy!: LedgerMatchCountObject[];
 
