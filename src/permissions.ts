@@ -46,6 +46,7 @@ import { publishingRules } from './modules/publishing/publishing.rules.js';
 import { rectificationRules } from './modules/rectification/index.js';
 import { recognitionRules } from './modules/recognition/index.js';
 import { intakeRules } from './modules/intake/index.js';
+import { referralRules } from './modules/referral/index.js';
 
 export const MODULE_RULES: TypeRules[] = [
   nodeRules,
@@ -60,6 +61,7 @@ export const MODULE_RULES: TypeRules[] = [
   rectificationRules,
   recognitionRules,
   intakeRules,
+  referralRules,
 ];
 
 /** All module rules merged: type -> field -> access. Throws if two modules claim one field. */

@@ -48,6 +48,7 @@ import {
   PlanWarningResolver,
 } from './modules/recognition/inspection-plan.resolver.js';
 import { IntakeResolver } from './modules/intake/intake.resolver.js';
+import { ClueReferralResolver } from './modules/referral/referral.resolver.js';
 
 let built: GraphQLSchema | undefined;
 
@@ -86,6 +87,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       InspectionPlanResolver,
       PlanWarningResolver,
       IntakeResolver,
+      ClueReferralResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,

@@ -23,6 +23,7 @@ import {
   Recognition,
 } from '../modules/recognition/index.js';
 import { ImportProfile, OrganizationAlias } from '../modules/intake/index.js';
+import { ClueReferral, ClueReferralFinding } from '../modules/referral/index.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
 export const ENTITIES = [
@@ -52,4 +53,6 @@ export const ENTITIES = [
   InspectionPlan,
   OrganizationAlias,
   ImportProfile,
+  ClueReferral,
+  ClueReferralFinding,
 ];

@@ -54,6 +54,9 @@ export async function loadNode(ctx: HubContext, id: string): Promise<object | nu
       return loadVisibleGroup(ctx, g.id);
     case 'InspectionPlan':
       return loadVisiblePlan(ctx, g.id);
+    case 'ClueReferral':
+      // not a Node: read through clueReferral(id), whose type answers the referrer with status only
+      return null;
   }
 }
 
