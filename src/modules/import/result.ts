@@ -40,7 +40,7 @@ export type LedgerProblemCode =
   | 'BAD_YEAR'
   /** 扣分 or 问责人数 is not a number in range. */
   | 'BAD_NUMBER'
-  /** 严重程度, 密级 or 金额单位 text not recognised (or 金额单位 contradicting the header). */
+  /** 严重程度, 敏感级别 or 金额单位 text not recognised (or 金额单位 contradicting the header). */
   | 'BAD_ENUM'
   /** 涉及人员 not written as “姓名（职务）；…”. */
   | 'BAD_PERSONS'

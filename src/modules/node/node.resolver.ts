@@ -68,7 +68,7 @@ export class ViewerObject {
   @Field(() => Role, { description: 'Role from the token; PUBLIC without one (角色).' })
   role!: Role;
 
-  @Field(() => Sensitivity, { description: 'Highest sensitivity this role may read (可阅密级).' })
+  @Field(() => Sensitivity, { description: 'Highest sensitivity this role may read (可阅敏感级别).' })
   clearance!: Sensitivity;
 
   @Field(() => OrganizationObject, {

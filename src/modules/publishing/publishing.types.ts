@@ -94,7 +94,7 @@ export class FindingLedgerRowInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'Amount involved in yuan (涉及金额，元).' })
   amountInvolved?: string | null;
 
-  @Field(() => Sensitivity, { nullable: true, description: 'Sensitivity; default by source (密级).' })
+  @Field(() => Sensitivity, { nullable: true, description: 'Sensitivity; default by source (敏感级别).' })
   sensitivity?: Sensitivity | null;
 
   @Field(() => String, { nullable: true, description: 'Responsible person (责任人).' })
@@ -379,7 +379,7 @@ export class FindingCorrectInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'New amount in yuan (涉及金额).' })
   amountInvolved?: string | null;
 
-  @Field(() => Sensitivity, { nullable: true, description: 'New sensitivity (密级).' })
+  @Field(() => Sensitivity, { nullable: true, description: 'New sensitivity (敏感级别).' })
   sensitivity?: Sensitivity | null;
 
   @Field(() => String, { nullable: true, description: 'New responsible person (责任人).' })
