@@ -47,6 +47,8 @@ import { rectificationRules } from './modules/rectification/index.js';
 import { recognitionRules } from './modules/recognition/index.js';
 import { performanceRules } from './modules/performance/index.js';
 import { statisticsRules } from './modules/statistics/statistics.rules.js';
+import { intakeRules } from './modules/intake/index.js';
+import { referralRules } from './modules/referral/index.js';
 
 export const MODULE_RULES: TypeRules[] = [
   nodeRules,
@@ -62,6 +64,8 @@ export const MODULE_RULES: TypeRules[] = [
   recognitionRules,
   performanceRules,
   statisticsRules,
+  intakeRules,
+  referralRules,
 ];
 
 /** All module rules merged: type -> field -> access. Throws if two modules claim one field. */

@@ -67,6 +67,8 @@ import {
   BudgetProposalResolver,
   UnitAssessmentResolver,
 } from './modules/performance/application.resolver.js';
+import { IntakeResolver } from './modules/intake/intake.resolver.js';
+import { ClueReferralResolver } from './modules/referral/referral.resolver.js';
 
 let built: GraphQLSchema | undefined;
 
@@ -118,6 +120,8 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       BudgetDecisionResolver,
       UnitAssessmentResolver,
       StatisticsResolver,
+      IntakeResolver,
+      ClueReferralResolver,
     ],
     orphanedTypes: [...FINDING_IMPLEMENTATIONS],
     validate: false,

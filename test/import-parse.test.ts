@@ -173,7 +173,7 @@ describe('reading CSV', () => {
       unitName: '鹤城区教育局',
       unitCode: null,
       fiscalYear: 2024,
-      severity: Severity.MODERATE,
+      severity: Severity.MINOR,
       sensitivity: Sensitivity.INTERNAL,
       amountInvolved: '125000.00',
       legalBasis: null,
@@ -242,7 +242,7 @@ describe('reading CSV', () => {
       [1, ...auditRow('SJ-1'), '已约谈'],
     ]);
     expect(r.problems).toEqual([]);
-    expect(r.ignoredColumns).toEqual(['序号', '备注']);
+    expect(r.ignoredColumns).toEqual(['备注']);
     expect(r.rows).toHaveLength(1);
   });
 
@@ -615,13 +615,13 @@ describe('the problem report', () => {
     expect(r.rows.map((x) => [x.severity, x.sensitivity])).toEqual([
       [Severity.MINOR, Sensitivity.PUBLIC],
       [Severity.SERIOUS, Sensitivity.RESTRICTED],
-      [Severity.MODERATE, Sensitivity.INTERNAL],
+      [Severity.MINOR, Sensitivity.INTERNAL],
     ]);
     expect(r.problems.map((p) => [p.rowNumber, p.column, p.code])).toEqual([
       [5, '严重程度', 'BAD_ENUM'],
       [5, '密级', 'BAD_ENUM'],
     ]);
-    expect(r.problems[0]!.message).toBe('第5行“严重程度”无法识别：很严重（可填：一般、较重、严重）');
+    expect(r.problems[0]!.message).toBe('第5行“严重程度”无法识别：很严重（可填：一般、重要、重大）');
 
     const discipline = parseLedgerRows(
       [{ 线索编号: 'JJ-1', 问题描述: 'd', 问题类别: '公款吃喝', 涉及单位: '鹤城区教育局', 年度: 2024 }],
@@ -747,7 +747,7 @@ describe('the sample ledgers in examples/ledgers', () => {
     });
     expect(r.problems).toEqual([]);
     expect(r.rows).toHaveLength(15);
-    expect(r.ignoredColumns).toEqual(['序号', '备注']);
+    expect(r.ignoredColumns).toEqual(['备注']);
     const first = r.rows[0] as AuditLedgerRow;
     expect(first).toMatchObject({
       rowNumber: 3,

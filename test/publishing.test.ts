@@ -90,11 +90,12 @@ describe('importing the ledgers agencies keep', () => {
     expect(rep.written).toBe(false);
     expect(rep.problems.map((p: { rowNumber: number; code: string }) => [p.rowNumber, p.code])).toEqual([
       [2, 'MISSING_FIELD'],
+      [3, 'UNKNOWN_UNIT'],
       [4, 'DUPLICATE_REFERENCE'],
       [5, 'BAD_YEAR'],
     ]);
     expect(await count(w.audit.id)).toBe(before);
-    // unknown units are found once the rows themselves are valid — and reported, not invented
+    // one pass: unknown units are reported beside the rows' own problems — and never invented
     const unknown = await hub.gql(
       IMPORT,
       { input: { rows: [row(w.unitA.code, 'B-1'), row('NO-SUCH-UNIT', 'B-3')] } },

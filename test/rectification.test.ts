@@ -1,3 +1,4 @@
+import { Migration20261202110500_escalation_not_cosigner } from '../migrations/Migration20261202110500_escalation_not_cosigner.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/harness.js';
 import { Factory, type Org } from './support/factories.js';
@@ -278,16 +279,52 @@ describe('joint rectification (整改共督)', () => {
       { id: t.id, version: t.version, reason: '请于本周内报送整改进展' },
       await tok(Role.FINANCE, w.finance),
     );
+    // not to the discipline commission: suspected violations are referred, overdue tasks go up the line
+    const refused = await call(
+      ESCALATE,
+      { id: t.id, version: t.version, to: w.discipline.gid, reason: '逾期未整改' },
+      auditT,
+    );
+    expect(refused.userErrors.map((e) => e.code)).toEqual(['BAD_ESCALATION_TARGET']);
+    const supervisorsBefore = t.supervisors.map((s: { code: string }) => s.code).sort();
     t = await ok(
       ESCALATE,
-      { id: t.id, version: t.version, to: w.discipline.gid, reason: '逾期未整改，移送纪委监委督办' },
+      { id: t.id, version: t.version, to: w.leadership.gid, reason: '逾期未整改，提请区政府督办' },
       auditT,
     );
     expect(t.timeline.slice(-2).map((e: { summary: string }) => e.summary)).toEqual([
-      '督办提醒：请于本周内报送整改进展',
-      '逾期45天，升级督办：逾期未整改，移送纪委监委督办',
+      '催办：请于本周内报送整改进展',
+      `逾期45天，提级督办（报${w.leadership.name}）：逾期未整改，提请区政府督办`,
     ]);
-    expect(t.supervisors.map((s: { code: string }) => s.code)).toContain(w.discipline.code);
+    // the government does not become a co-signer needed to close the task
+    expect(t.supervisors.map((s: { code: string }) => s.code).sort()).toEqual(supervisorsBefore);
+  });
+
+  it('migrates escalations recorded before: the target added as a co-signer is removed, others stay', async () => {
+    const unit = await f.org(OrganizationKind.BUDGET_UNIT);
+    const t = await jointTask(unit);
+    const id = Number(Buffer.from(t.id, 'base64url').toString().split(':')[1]);
+    // as the old escalation left it: the discipline commission added to the supervisors, an ESCALATED event
+    await hub.knex('rectification_supervisor').insert({ rectification_id: id, agency_id: w.discipline.id });
+    await hub.knex('rectification_event').insert({
+      rectification_id: id,
+      type: 'ESCALATED',
+      actor_id: w.audit.id,
+      actor_user: 'old',
+      version: t.version,
+      payload: JSON.stringify({ to: w.discipline.id, reason: '旧数据', daysOverdue: 40 }),
+    });
+    const supervisors = async () =>
+      (await hub.knex('rectification_supervisor').where({ rectification_id: id }).pluck('agency_id')).sort();
+    const before = await supervisors();
+    expect(before).toContain(w.discipline.id);
+    const migration = new Migration20261202110500_escalation_not_cosigner(
+      hub.orm.em.getDriver(),
+      hub.orm.config,
+    );
+    await migration.up();
+    for (const q of migration.getQueries()) await hub.knex.raw(typeof q === 'string' ? q : q.toString());
+    expect(await supervisors()).toEqual(before.filter((x) => x !== w.discipline.id));
   });
 });
 

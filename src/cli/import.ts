@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file> --org <code> [--source AUDIT] [--dry-run] [--user name]`
+ * `npm run import -- <file> --org <code> [--source AUDIT] [--profile NAME] [--dry-run] [--problems-out 问题清单.xlsx] [--user name]`
  * Publishes an agency's ledger (.xlsx, .csv in UTF-8 or GBK/GB18030, .json) into the hub, all or
  * nothing, and prints a report: every problem with its row, column and code.
  *
@@ -8,10 +8,14 @@
  * While a hub runs on the embedded data folder, the import goes through its HTTP API
  * (POST /findings/import, the same parse and publish path); otherwise it opens the database.
  *
+ * `--profile` reads the ledger with one of the agency's saved import profiles (导入方案, saved through
+ * GraphQL importProfileSave); `--problems-out` writes the problem workbook (the ledger with a 问题
+ * column beside each row) when the ledger has problems.
+ *
  * Exit codes: 0 written (or a clean dry run), 1 problems in the ledger (nothing written) or a failure,
  * 2 a wrong command (arguments, unreadable file, --org that cannot publish, foreign --source).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type HubConfig } from '../config.js';
@@ -23,7 +27,7 @@ import type { LedgerImportReport } from '../modules/publishing/ledger-import.js'
 import { cliToken, hubFetch, HubRequestError, throughHubLine } from './hub-client.js';
 
 const USAGE =
-  'usage: npm run import -- <file.xlsx|.csv|.json> --org <agency code> [--source AUDIT] [--dry-run] [--user name]';
+  'usage: npm run import -- <file.xlsx|.csv|.json> --org <agency code> [--source AUDIT] [--profile NAME] [--dry-run] [--problems-out file.xlsx] [--user name]';
 
 function usage(message?: string): never {
   if (message) console.error(message);
@@ -39,6 +43,8 @@ try {
       org: { type: 'string' },
       source: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      'problems-out': { type: 'string' },
       user: { type: 'string', default: 'cli-import' },
     },
   });
@@ -50,6 +56,10 @@ const file = positionals[0];
 if (!file || !values.org || positionals.length > 1) usage();
 const org = values.org;
 const dryRun = values['dry-run']!;
+const profileName = values.profile ?? null;
+const problemsOut = values['problems-out'] ?? null;
+if (problemsOut !== null && !problemsOut.toLowerCase().endsWith('.xlsx'))
+  usage('--problems-out names an .xlsx file');
 const requested = (values.source?.toUpperCase() ?? null) as FindingSource | null;
 if (requested !== null && !Object.values(FindingSource).includes(requested)) {
   usage(`--source must be one of ${Object.values(FindingSource).join(', ')}`);
@@ -101,6 +111,10 @@ function report(r: LedgerImportReport, extra: Record<string, unknown> = {}): num
       updated: r.updated,
       unchanged: r.unchanged,
       problems: r.problems.length,
+      profile: r.profile,
+      unitsMatchedBy: r.unitsMatchedBy,
+      matchedWithoutHelp: r.matchedWithoutHelp,
+      reviewsWritten: r.reviewsWritten,
       ms: Date.now() - t0,
       // the rate of reading and writing the rows, without opening the database
       rowsPerSecond: Math.round(r.rows / (Math.max(1, r.parseMs + r.writeMs) / 1000)),
@@ -113,17 +127,30 @@ function report(r: LedgerImportReport, extra: Record<string, unknown> = {}): num
   return 1;
 }
 
+function writeWorkbook(workbook: Buffer) {
+  writeFileSync(problemsOut!, workbook);
+  console.error(`problem workbook: ${path.resolve(problemsOut!)}`);
+}
+
 /** On a database of its own (DATABASE_URL, or the embedded folder when no hub runs). */
 async function importDirect(db: DatabaseHandle): Promise<number> {
   // loaded only here: the ORM's modules take a while, and through a hub they are not needed
   const { migrateUp, openOrm } = await import('../db/orm.js');
-  const [{ makeViewer }, { loadSharingState }, { importLedgerFile }, { PublisherProblem, resolvePublisher }] =
-    await Promise.all([
-      import('../auth/viewer.js'),
-      import('../policy/sharing.js'),
-      import('../modules/publishing/ledger-import.js'),
-      import('../modules/publishing/publisher.js'),
-    ]);
+  const [
+    { makeViewer },
+    { loadSharingState },
+    { importLedgerFile },
+    { PublisherProblem, resolvePublisher },
+    { profileForImport },
+    { UserInputProblem },
+  ] = await Promise.all([
+    import('../auth/viewer.js'),
+    import('../policy/sharing.js'),
+    import('../modules/publishing/ledger-import.js'),
+    import('../modules/publishing/publisher.js'),
+    import('../modules/intake/index.js'),
+    import('../shared/user-error.js'),
+  ]);
   const orm = await openOrm(db.url, db.poolMax);
   try {
     await migrateUp(orm);
@@ -137,11 +164,20 @@ async function importDirect(db: DatabaseHandle): Promise<number> {
     }
     const viewer = makeViewer(publisher.role, { id: publisher.id, code: publisher.code }, values.user!);
     viewer.sharing = await loadSharingState(knex, publisher.id);
+    let profile = null;
+    try {
+      profile = profileName ? await profileForImport(knex, viewer, profileName) : null;
+    } catch (e) {
+      if (e instanceof UserInputProblem) throw new WrongCommand(`${e.message} (--profile)`);
+      throw e;
+    }
     let progressShown = false;
-    const r = await importLedgerFile(knex, viewer, {
+    const { workbook, ...r } = await importLedgerFile(knex, viewer, {
       bytes,
       fileName,
       dryRun,
+      profile,
+      withWorkbook: problemsOut !== null,
       onParsed: printRead,
       progress: (done, total) => {
         progressShown = true;
@@ -149,6 +185,7 @@ async function importDirect(db: DatabaseHandle): Promise<number> {
       },
     });
     if (progressShown) process.stderr.write('\n');
+    if (workbook) writeWorkbook(workbook);
     return report(r);
   } finally {
     await orm.close();
@@ -171,18 +208,36 @@ async function importThroughHub(config: HubConfig, hub: RunningHubInfo): Promise
     throw e;
   }
   const token = await cliToken(config, { sub: values.user!, role: publisher.role, org: publisher.code });
-  const res = await hubFetch(
-    config,
-    hub,
-    `/findings/import?${new URLSearchParams({ fileName, dryRun: String(dryRun) })}`,
-    {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-      body: bytes,
-    },
-  );
+  const post = (extra: Record<string, string>) =>
+    hubFetch(
+      config,
+      hub,
+      `/findings/import?${new URLSearchParams({
+        fileName,
+        dryRun: String(dryRun),
+        ...(profileName ? { profile: profileName } : {}),
+        ...extra,
+      })}`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        body: bytes,
+      },
+    );
+  let res;
+  try {
+    res = await post({});
+  } catch (e) {
+    if (e instanceof HubRequestError && e.status === 400 && profileName) throw new WrongCommand(e.message);
+    throw e;
+  }
   const r = (await res.json()) as LedgerImportReport;
   printRead(r);
+  if (r.problems.length && problemsOut !== null) {
+    // the same file again as a dry run, answered with the workbook (nothing was written the first time)
+    const wb = await post({ dryRun: 'true', problems: 'xlsx' });
+    writeWorkbook(Buffer.from(await wb.arrayBuffer()));
+  }
   const n = r.created + r.updated;
   if (r.written && n) console.error(`  writing ${n}/${n}`);
   return report(r, { hub: hub.url });

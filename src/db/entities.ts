@@ -23,6 +23,8 @@ import {
   Recognition,
 } from '../modules/recognition/index.js';
 import { PERFORMANCE_ENTITIES } from '../modules/performance/index.js';
+import { ImportProfile, OrganizationAlias } from '../modules/intake/index.js';
+import { ClueReferral, ClueReferralFinding } from '../modules/referral/index.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
 export const ENTITIES = [
@@ -51,4 +53,8 @@ export const ENTITIES = [
   FindingGroupEvent,
   InspectionPlan,
   ...PERFORMANCE_ENTITIES,
+  OrganizationAlias,
+  ImportProfile,
+  ClueReferral,
+  ClueReferralFinding,
 ];

@@ -61,12 +61,13 @@ export enum Sensitivity {
 registerDescribedEnum(
   Sensitivity,
   'Sensitivity',
-  'Sensitivity level of a record (密级/敏感级别), ordered PUBLIC < SECRET.',
+  'Sensitivity level of a record (敏感级别; not a state-secret classification: the hub holds no classified ' +
+    'information), ordered PUBLIC < SECRET. The value names are kept for API compatibility.',
   {
-    PUBLIC: 'May be published to the public (可公开).',
+    PUBLIC: 'May be published to the public (公开).',
     INTERNAL: 'For government use (内部).',
-    RESTRICTED: 'For oversight agencies and the unit concerned (限定范围).',
-    SECRET: 'For the discipline commission only (涉密/高度敏感).',
+    RESTRICTED: 'For oversight agencies and the unit concerned (敏感).',
+    SECRET: 'Work secret, for the discipline commission only (高度敏感（工作秘密）).',
   },
 );
 export const SENSITIVITY_RANK: Record<Sensitivity, number> = {
@@ -81,10 +82,10 @@ export enum Severity {
   MODERATE = 'MODERATE',
   SERIOUS = 'SERIOUS',
 }
-registerDescribedEnum(Severity, 'Severity', 'Severity of a finding (问题严重程度).', {
-  MINOR: 'Minor (一般).',
-  MODERATE: 'Moderate (较重).',
-  SERIOUS: 'Serious (严重).',
+registerDescribedEnum(Severity, 'Severity', 'Severity of a finding, as audit grades it (问题严重程度).', {
+  MINOR: 'Ordinary (一般).',
+  MODERATE: 'Important (重要).',
+  SERIOUS: 'Major (重大).',
 });
 export const SEVERITY_RANK: Record<Severity, number> = { MINOR: 1, MODERATE: 2, SERIOUS: 3 };
 

@@ -11,7 +11,8 @@ export type NodeTypeName =
   | 'Recognition'
   | 'Consultation'
   | 'FindingGroup'
-  | 'InspectionPlan';
+  | 'InspectionPlan'
+  | 'ClueReferral';
 const NODE_TYPES: ReadonlySet<string> = new Set([
   'Organization',
   'Project',
@@ -25,6 +26,7 @@ const NODE_TYPES: ReadonlySet<string> = new Set([
   'Consultation',
   'FindingGroup',
   'InspectionPlan',
+  'ClueReferral',
 ]);
 
 export function toGlobalId(type: NodeTypeName, id: number): string {

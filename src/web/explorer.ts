@@ -52,7 +52,7 @@ export const DEFAULT_QUERY = `# 监督信息共享平台 · 接口调试（离�
 # 详见首页“权限矩阵”。
 
 query Overview {
-  # 当前身份：角色、可阅密级、所属机构
+  # 当前身份：角色、可阅敏感级别、所属机构
   viewer {
     role
     clearance

@@ -347,24 +347,24 @@ export type Role =
   /** A budget unit's staff (预算单位). */
   | 'UNIT';
 
-/** Sensitivity level of a record (密级/敏感级别), ordered PUBLIC < SECRET. */
+/** Sensitivity level of a record (敏感级别; not a state-secret classification: the hub holds no classified information), ordered PUBLIC < SECRET. The value names are kept for API compatibility. */
 export type Sensitivity =
   /** For government use (内部). */
   | 'INTERNAL'
-  /** May be published to the public (可公开). */
+  /** May be published to the public (公开). */
   | 'PUBLIC'
-  /** For oversight agencies and the unit concerned (限定范围). */
+  /** For oversight agencies and the unit concerned (敏感). */
   | 'RESTRICTED'
-  /** For the discipline commission only (涉密/高度敏感). */
+  /** Work secret, for the discipline commission only (高度敏感（工作秘密）). */
   | 'SECRET';
 
-/** Severity of a finding (问题严重程度). */
+/** Severity of a finding, as audit grades it (问题严重程度). */
 export type Severity =
-  /** Minor (一般). */
+  /** Ordinary (一般). */
   | 'MINOR'
-  /** Moderate (较重). */
+  /** Important (重要). */
   | 'MODERATE'
-  /** Serious (严重). */
+  /** Major (重大). */
   | 'SERIOUS';
 
 /** What a review examines (评价/监督对象类型). */

@@ -8,6 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { FindingSource } from '../../shared/enums.js';
 import { findHeaderRow } from './headers.js';
 import { numberToDecimalString } from './money.js';
+import type { MappingProfile } from './profile.js';
 import {
   fileFailure,
   type LedgerEncoding,
@@ -45,7 +46,11 @@ export function decodeText(bytes: Buffer): { text: string; encoding: LedgerEncod
   }
 }
 
-export async function readXlsx(bytes: Buffer, source: FindingSource): Promise<RawTable | ReadFailure> {
+export async function readXlsx(
+  bytes: Buffer,
+  source: FindingSource,
+  profile: MappingProfile | null = null,
+): Promise<RawTable | ReadFailure> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own global `Buffer extends ArrayBuffer`, which a Node Buffer does not
@@ -77,7 +82,7 @@ export async function readXlsx(bytes: Buffer, source: FindingSource): Promise<Ra
     });
     if (ownContent) grid.push({ rowNumber, cells: Array.from(cells, (c) => c ?? null) });
   });
-  const table = tableFromGrid(grid, source);
+  const table = tableFromGrid(grid, source, profile);
   if ('failure' in table) return { failure: { ...table.failure, format: 'xlsx' } };
   return table;
 }
@@ -103,7 +108,11 @@ function xlsxCellValue(v: unknown): unknown {
   return { cellError: '无法识别的单元格内容' } satisfies CellError;
 }
 
-export function readCsv(text: string, source: FindingSource): RawTable | ReadFailure {
+export function readCsv(
+  text: string,
+  source: FindingSource,
+  profile: MappingProfile | null = null,
+): RawTable | ReadFailure {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   // Excel's “Unicode text” export is tab-separated; everything else Chinese offices produce uses commas.
   const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
@@ -123,7 +132,7 @@ export function readCsv(text: string, source: FindingSource): RawTable | ReadFai
     };
   }
   const grid = records.map((cells, i) => ({ rowNumber: i + 1, cells }));
-  const table = tableFromGrid(grid, source);
+  const table = tableFromGrid(grid, source, profile);
   if ('failure' in table) return { failure: { ...table.failure, format: 'csv' } };
   return table;
 }
@@ -157,10 +166,14 @@ export function readJson(text: string): { items: unknown[] } | ReadFailure {
 }
 
 /** Spreadsheets and CSV: empty rows and a title row go; rows keep the numbers the official sees. */
-function tableFromGrid(grid: RawRow[], source: FindingSource): RawTable | ReadFailure {
+function tableFromGrid(
+  grid: RawRow[],
+  source: FindingSource,
+  profile: MappingProfile | null,
+): RawTable | ReadFailure {
   const nonEmpty = grid.filter((r) => r.cells.some((c) => !isEmptyCell(c)));
   if (nonEmpty.length === 0) return { failure: fileFailure(null, null, 'EMPTY_FILE', '文件中没有任何内容') };
-  const h = findHeaderRow(nonEmpty, source);
+  const h = findHeaderRow(nonEmpty, source, profile);
   const headerRow = nonEmpty[h]!;
   const headers = headerRow.cells.map((c) => (isEmptyCell(c) ? '' : cellToPlainText(c).trim()));
   const rows = nonEmpty.slice(h + 1);

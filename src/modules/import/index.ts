@@ -18,6 +18,17 @@ export {
   type YuanParse,
 } from './money.js';
 export { parsePersons } from './persons.js';
+export { profileProblems, type MappingProfile } from './profile.js';
+export {
+  closestNames,
+  codeKey,
+  creditCodeCheck,
+  looksLikeCreditCode,
+  nameKey,
+  nameSimilarity,
+  type NameCandidate,
+} from './names.js';
+export { cellText, type RawTable } from './table.js';
 export type {
   LedgerParseResult,
   LedgerParseOptions,
@@ -30,6 +41,7 @@ export type {
   DisciplineLedgerRow,
   LedgerFormat,
   LedgerEncoding,
+  RowSubject,
 } from './result.js';
 export {
   LEDGER_COLUMNS,
@@ -52,3 +64,13 @@ export {
   type LedgerRequirement,
   type AmountUnit,
 } from './ledger.columns.js';
+export { problemWorkbook, type WorkbookProblem } from './problem-workbook.js';
+export {
+  EVALUATION_METHODS,
+  isEvaluationHeader,
+  parseEvaluationTable,
+  readTable,
+  splitProblems,
+  type EvaluationParseResult,
+  type EvaluationRow,
+} from './evaluation.js';

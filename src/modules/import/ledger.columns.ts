@@ -9,6 +9,8 @@ import { FindingSource, Sensitivity, Severity } from '../../shared/enums.js';
 /** The normalised field a column feeds. `amountUnit` only qualifies `amountInvolved`. */
 export type LedgerField =
   | 'sourceRef'
+  | 'serialNumber'
+  | 'documentNumber'
   | 'title'
   | 'description'
   | 'category'
@@ -60,6 +62,11 @@ export interface LedgerColumn {
   label: string;
   /** Headers every source may use, as agencies write them. The English field name is always accepted too. */
   headers: readonly string[];
+  /**
+   * Headers that name the field only when nothing more precise does: 主管部门 is the responsible unit
+   * of an evaluation ledger, but beside 被审计单位 it is the unit's supervisor (then ignored).
+   */
+  fallbackHeaders?: readonly string[];
   /** Extra headers only one source's agency uses (e.g. 审计问题编号 in audit ledgers). */
   sourceHeaders?: Partial<Record<FindingSource, readonly string[]>>;
   /** The sources whose ledgers have this column; absent = all four. */
@@ -96,19 +103,27 @@ export const TEXT_LIMITS = {
 export const DEFAULT_TITLE_LENGTH = 40;
 
 /** Terms accepted for 严重程度; the first of each is the one our template uses. */
+/**
+ * Terms accepted for 严重程度 as audit grades problems (一般 / 重要 / 重大); the first of each is the
+ * one our template uses. The hub's earlier wording (较重, 严重) is still read.
+ */
 export const SEVERITY_TERMS: Readonly<Record<Severity, readonly string[]>> = {
-  [Severity.MINOR]: ['一般'],
-  [Severity.MODERATE]: ['较重'],
-  [Severity.SERIOUS]: ['严重'],
+  [Severity.MINOR]: ['一般', '一般问题'],
+  [Severity.MODERATE]: ['重要', '重要问题', '较重'],
+  [Severity.SERIOUS]: ['重大', '重大问题', '严重'],
 };
-export const DEFAULT_SEVERITY: Severity = Severity.MODERATE;
+/** A ledger that does not grade its problems: 一般, as an audit office would file them. */
+export const DEFAULT_SEVERITY: Severity = Severity.MINOR;
 
-/** Terms accepted for 密级/敏感级别, including the wording of the hub's own enum descriptions. */
+/**
+ * Terms accepted for 敏感级别 (not 密级: a non-classified system holds no state secrets). Ledgers that
+ * still write the old words (限定, 秘密, 涉密) are read as the level the hub always meant by them.
+ */
 export const SENSITIVITY_TERMS: Readonly<Record<Sensitivity, readonly string[]>> = {
   [Sensitivity.PUBLIC]: ['公开', '可公开'],
   [Sensitivity.INTERNAL]: ['内部'],
-  [Sensitivity.RESTRICTED]: ['限定', '限定范围'],
-  [Sensitivity.SECRET]: ['秘密', '涉密'],
+  [Sensitivity.RESTRICTED]: ['敏感', '限定', '限定范围'],
+  [Sensitivity.SECRET]: ['高度敏感（工作秘密）', '高度敏感', '工作秘密', '秘密', '涉密'],
 };
 
 /** Discipline matters are for the commission alone unless the ledger says otherwise. */
@@ -139,7 +154,32 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     required: 'ALWAYS',
     kind: 'text',
     maxLength: TEXT_LIMITS.sourceRef,
-    note: '本部门业务系统中的问题编号，文件内不得重复（“序号”列不是问题编号）',
+    note:
+      '本部门业务系统中的问题编号，文件内不得重复（“序号”列不是问题编号）；' +
+      '台账没有此列时，由“文号”（列或导入方案）加“序号”生成，无序号时加问题内容摘要，见README',
+  },
+  {
+    field: 'serialNumber',
+    label: '序号',
+    headers: ['序号', '编号', '行号'],
+    required: 'OPTIONAL',
+    kind: 'text',
+    maxLength: 20,
+    note: '仅在台账没有问题编号列时用于生成问题编号',
+  },
+  {
+    field: 'documentNumber',
+    label: '文号',
+    headers: ['文号', '报告文号', '发文字号', '文件编号'],
+    sourceHeaders: {
+      PERFORMANCE: ['评价报告文号'],
+      AUDIT: ['审计报告文号', '审计决定书文号'],
+      REFORM: ['稽察报告文号'],
+    },
+    required: 'OPTIONAL',
+    kind: 'text',
+    maxLength: TEXT_LIMITS.name,
+    note: '本部门报告或决定的文号，如：鹤审报〔2025〕3号',
   },
   {
     field: 'title',
@@ -153,8 +193,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   {
     field: 'description',
     label: '问题描述',
-    headers: ['问题描述', '问题内容', '具体问题'],
-    sourceHeaders: { AUDIT: ['审计发现问题'], DISCIPLINE: ['问题线索描述'] },
+    headers: ['问题描述', '问题内容', '具体问题', '发现问题', '存在问题', '问题情况', '主要问题'],
+    sourceHeaders: { AUDIT: ['审计发现问题'], DISCIPLINE: ['问题线索描述'], PERFORMANCE: ['评价发现问题'] },
     required: 'ALWAYS',
     kind: 'text',
     maxLength: TEXT_LIMITS.description,
@@ -172,11 +212,12 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   {
     field: 'unitName',
     label: '责任单位',
-    headers: ['责任单位', '责任单位名称', '单位名称'],
+    headers: ['责任单位', '责任单位名称', '单位名称', '整改责任单位'],
+    fallbackHeaders: ['主管部门', '项目主管部门', '主管单位', '预算单位'],
     sourceHeaders: {
       PERFORMANCE: ['被评价单位'],
-      AUDIT: ['被审计单位'],
-      REFORM: ['项目单位', '建设单位'],
+      AUDIT: ['被审计单位', '被审计单位名称'],
+      REFORM: ['项目单位', '建设单位', '项目法人'],
       DISCIPLINE: ['涉及单位'],
     },
     required: 'UNIT',
@@ -187,11 +228,19 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   {
     field: 'unitCode',
     label: '责任单位编码',
-    headers: ['责任单位编码', '责任单位代码', '单位编码', '单位代码'],
+    headers: [
+      '责任单位编码',
+      '责任单位代码',
+      '单位编码',
+      '单位代码',
+      '统一社会信用代码',
+      '单位统一社会信用代码',
+      '社会信用代码',
+    ],
     required: 'UNIT',
     kind: 'text',
     maxLength: TEXT_LIMITS.code,
-    note: '平台中的单位编码，如 HC-U001；与“责任单位”至少填一项',
+    note: '平台中的单位编码（如 HC-U001）或18位统一社会信用代码；与“责任单位”至少填一项',
   },
   {
     field: 'projectName',
@@ -214,7 +263,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   {
     field: 'fiscalYear',
     label: '所属年度',
-    headers: ['所属年度', '年度', '财政年度', '问题所属年度'],
+    headers: ['所属年度', '年度', '财政年度', '问题所属年度', '评价年度', '审计年度', '检查年度', '预算年度'],
     required: 'ALWAYS',
     kind: 'year',
     note: '1990–2100，可写“2024”或“2024年”',
@@ -222,10 +271,10 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   {
     field: 'severity',
     label: '严重程度',
-    headers: ['严重程度', '问题严重程度'],
+    headers: ['严重程度', '问题严重程度', '问题性质', '问题等级'],
     required: 'OPTIONAL',
     kind: 'severity',
-    note: '一般 / 较重 / 严重；为空时为“较重”',
+    note: '一般 / 重要 / 重大（也可写原用语“较重”“严重”）；为空时为“一般”',
   },
   {
     field: 'amountInvolved',
@@ -248,11 +297,13 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   },
   {
     field: 'sensitivity',
-    label: '密级',
-    headers: ['密级', '敏感级别', '敏感等级'],
+    label: '敏感级别',
+    headers: ['敏感级别', '敏感等级', '密级'],
     required: 'OPTIONAL',
     kind: 'sensitivity',
-    note: '公开 / 内部 / 限定 / 秘密；为空时纪检监察为“秘密”，其他为“内部”',
+    note:
+      '公开 / 内部 / 敏感 / 高度敏感（工作秘密）；为空时纪检监察为“高度敏感（工作秘密）”，其他为“内部”。' +
+      '旧表头“密级”及旧用语“限定”“秘密”仍可读取',
   },
   {
     field: 'responsiblePerson',
@@ -378,7 +429,12 @@ export function ledgerColumnsFor(source: FindingSource): LedgerColumn[] {
 
 /** Every header `source`'s ledgers may use for `column`, the English field name last. */
 export function acceptedHeaders(column: LedgerColumn, source: FindingSource): string[] {
-  return [...column.headers, ...(column.sourceHeaders?.[source] ?? []), column.field];
+  return [
+    ...column.headers,
+    ...(column.sourceHeaders?.[source] ?? []),
+    ...(column.fallbackHeaders ?? []),
+    column.field,
+  ];
 }
 
 /**
@@ -408,6 +464,8 @@ export interface HeaderMatch {
   column: LedgerColumn;
   /** For the amount column: the unit its header names. */
   amountUnit: AmountUnit | null;
+  /** One of the column's fallbackHeaders: yields to a precise header of the same field. */
+  fallback: boolean;
 }
 
 /** Index of normalised header → column for one source. */
@@ -416,7 +474,8 @@ export function headerIndex(source: FindingSource): Map<string, HeaderMatch> {
   for (const column of ledgerColumnsFor(source)) {
     for (const h of acceptedHeaders(column, source)) {
       const amountUnit = column.kind === 'amount' ? amountUnitOfHeader(h) : null;
-      index.set(normaliseHeader(h), { column, amountUnit });
+      const fallback = column.fallbackHeaders?.includes(h) ?? false;
+      index.set(normaliseHeader(h), { column, amountUnit, fallback });
     }
   }
   return index;
@@ -453,7 +512,8 @@ export function ledgerColumnsMarkdown(): string {
     const perSource = Object.entries(c.sourceHeaders ?? {}).map(
       ([s, hs]) => `${SOURCE_LABEL[s as FindingSource]}：${(hs ?? []).join('、')}`,
     );
-    const headers = [c.headers.join('、'), ...perSource, c.field].join('；');
+    const fallback = c.fallbackHeaders?.length ? [`无更明确的表头时：${c.fallbackHeaders.join('、')}`] : [];
+    const headers = [c.headers.join('、'), ...perSource, ...fallback, c.field].join('；');
     const cells = [c.label, `\`${c.field}\``, sourceText, REQUIREMENT_LABEL[c.required], headers, c.note];
     lines.push(`| ${cells.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`);
   }

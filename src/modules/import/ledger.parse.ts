@@ -12,6 +12,7 @@
 import type { FindingSource } from '../../shared/enums.js';
 import { decodeText, formatOfExtension, readCsv, readJson, readXlsx, tableFromObjects } from './formats.js';
 import { mapHeaders } from './headers.js';
+import type { MappingProfile } from './profile.js';
 import {
   fileFailure,
   type LedgerEncoding,
@@ -34,6 +35,7 @@ interface ParseContext {
   format: LedgerFormat;
   encoding: LedgerEncoding | null;
   maxRows: number;
+  profile: MappingProfile | null;
 }
 
 /** Reads a ledger file; the format comes from the file name's extension. */
@@ -45,6 +47,7 @@ export async function parseLedger(input: {
 }): Promise<LedgerParseResult> {
   const { bytes, fileName, source } = input;
   const maxRows = input.options?.maxRows ?? MAX_FILE_ROWS;
+  const profile = input.options?.profile ?? null;
   const ext = /\.([^.\\/]+)$/.exec(fileName.trim())?.[1]?.toLowerCase() ?? '';
   const format = formatOfExtension(ext);
   if (format === null) {
@@ -67,19 +70,19 @@ export async function parseLedger(input: {
   if (bytes.length === 0) return fileFailure(format, null, 'EMPTY_FILE', '文件为空');
 
   if (format === 'xlsx') {
-    const table = await readXlsx(bytes, source);
+    const table = await readXlsx(bytes, source, profile);
     if ('failure' in table) return { ...table.failure, format };
-    return validateTable(table, source, { format, encoding: null, maxRows });
+    return validateTable(table, source, { format, encoding: null, maxRows, profile });
   }
   const { text, encoding } = decodeText(bytes);
   if (format === 'csv') {
-    const table = readCsv(text, source);
+    const table = readCsv(text, source, profile);
     if ('failure' in table) return { ...table.failure, format, encoding };
-    return validateTable(table, source, { format, encoding, maxRows });
+    return validateTable(table, source, { format, encoding, maxRows, profile });
   }
   const json = readJson(text);
   if ('failure' in json) return { ...json.failure, format, encoding };
-  return validateObjects(json.items, source, { format, encoding, maxRows });
+  return validateObjects(json.items, source, { format, encoding, maxRows, profile });
 }
 
 /**
@@ -95,6 +98,7 @@ export function parseLedgerRows(
     format: 'rows',
     encoding: null,
     maxRows: options?.maxRows ?? MAX_BATCH_ROWS,
+    profile: options?.profile ?? null,
   });
 }
 
@@ -126,6 +130,8 @@ function validateObjects(
       ignoredColumns: [],
       format: ctx.format,
       encoding: ctx.encoding,
+      subjects: [],
+      mappedHeaders: {},
     };
   }
   return validateTable(table, source, ctx, table.readProblems.length);
@@ -149,8 +155,9 @@ function validateTable(
       totalRows,
     );
   }
-  const header = mapHeaders(table, source);
+  const header = mapHeaders(table, source, ctx.profile);
   const { ignoredColumns } = header;
+  const mappedHeaders = Object.fromEntries([...header.mapped].map(([f, m]) => [f, m.header]));
   if (table.rows.length === 0 && table.readProblems.length === 0) {
     return {
       rows: [],
@@ -160,14 +167,26 @@ function validateTable(
       ],
       totalRows,
       ignoredColumns,
+      subjects: [],
+      mappedHeaders,
+      table,
       ...base,
     };
   }
-  const { rows, problems: rowProblems } = validateRows(table, source, header.mapped);
+  const { rows, problems: rowProblems, subjects } = validateRows(table, source, header.mapped, ctx.profile);
   const problems: LedgerProblem[] = [
     ...header.problems,
     ...[...table.readProblems, ...rowProblems].sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0)),
   ];
   // a header problem means columns are missing or ambiguous: no row can be trusted
-  return { rows: header.problems.length ? [] : rows, problems, totalRows, ignoredColumns, ...base };
+  return {
+    rows: header.problems.length ? [] : rows,
+    problems,
+    totalRows,
+    ignoredColumns,
+    subjects,
+    mappedHeaders,
+    table,
+    ...base,
+  };
 }

@@ -2,6 +2,8 @@
  * What the parser gives back: valid rows, and problems written for the officials who keep the ledger.
  */
 import type { FindingSource, Sensitivity, Severity } from '../../shared/enums.js';
+import type { MappingProfile } from './profile.js';
+import type { RawTable } from './table.js';
 
 /**
  * The finding module's PersonInvolved, restated here: importing it would make this database-free
@@ -38,7 +40,7 @@ export type LedgerProblemCode =
   | 'BAD_YEAR'
   /** 扣分 or 问责人数 is not a number in range. */
   | 'BAD_NUMBER'
-  /** 严重程度, 密级 or 金额单位 text not recognised (or 金额单位 contradicting the header). */
+  /** 严重程度, 敏感级别 or 金额单位 text not recognised (or 金额单位 contradicting the header). */
   | 'BAD_ENUM'
   /** 涉及人员 not written as “姓名（职务）；…”. */
   | 'BAD_PERSONS'
@@ -105,6 +107,15 @@ export interface DisciplineLedgerRow extends LedgerRowCommon {
  */
 export type LedgerRow = PerformanceLedgerRow | AuditLedgerRow | ReformLedgerRow | DisciplineLedgerRow;
 
+/** Who and what a row names, read from every row (also rows with problems), for the matcher. */
+export interface RowSubject {
+  rowNumber: number;
+  unitName: string | null;
+  unitCode: string | null;
+  projectName: string | null;
+  projectCode: string | null;
+}
+
 export type LedgerFormat = 'xlsx' | 'csv' | 'json' | 'rows';
 export type LedgerEncoding = 'UTF-8' | 'GB18030' | 'UTF-16LE' | 'UTF-16BE';
 
@@ -123,11 +134,22 @@ export interface LedgerParseResult {
   format: LedgerFormat | null;
   /** The text encoding detected for .csv/.json; null for .xlsx and in-memory rows. */
   encoding: LedgerEncoding | null;
+  /**
+   * The unit and project every row names, rows with problems included: the matcher checks them in the
+   * same pass, so one dry run reports every problem of the file.
+   */
+  subjects: RowSubject[];
+  /** The file's header for each field it feeds, as written. */
+  mappedHeaders: Partial<Record<string, string>>;
+  /** The table as read (headers and raw rows), for the problem workbook; absent on file failures. */
+  table?: RawTable;
 }
 
 export interface LedgerParseOptions {
   /** At most this many data rows; more = one LIMIT problem. */
   maxRows?: number;
+  /** The agency's mapping profile for a layout of its own. */
+  profile?: MappingProfile | null;
 }
 
 /** A result in which the whole file has one problem and no row can be trusted. */
@@ -145,5 +167,7 @@ export function fileFailure(
     ignoredColumns: [],
     format,
     encoding,
+    subjects: [],
+    mappedHeaders: {},
   };
 }

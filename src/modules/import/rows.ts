@@ -2,6 +2,7 @@
  * Row validation: every row is checked in full and every problem reported, so an official can fix
  * the whole file in one pass. The single fields are in fields.ts; here is what spans fields or rows.
  */
+import { createHash } from 'node:crypto';
 import { FindingSource } from '../../shared/enums.js';
 import { DEFAULT_TITLE_LENGTH, type LedgerField } from './ledger.columns.js';
 import {
@@ -15,7 +16,8 @@ import {
 } from './fields.js';
 import type { MappedColumn } from './headers.js';
 import { personsInvolved } from './persons.js';
-import type { LedgerProblem, LedgerRow } from './result.js';
+import type { MappingProfile } from './profile.js';
+import type { LedgerProblem, LedgerRow, RowSubject } from './result.js';
 import type { RawTable } from './table.js';
 
 /** Rows in file order; problems by row, within a row in column order. */
@@ -23,17 +25,19 @@ export function validateRows(
   table: RawTable,
   source: FindingSource,
   mapped: ReadonlyMap<LedgerField, MappedColumn>,
-): { rows: LedgerRow[]; problems: LedgerProblem[] } {
+  profile?: MappingProfile | null,
+): { rows: LedgerRow[]; problems: LedgerProblem[]; subjects: RowSubject[] } {
   const rows: LedgerRow[] = [];
   const problems: LedgerProblem[] = [];
+  const subjects: RowSubject[] = [];
   const firstRowOfRef = new Map<string, number>();
   for (const raw of table.rows) {
     const r = new RowReader(raw, mapped, table.rowWord);
-    const row = validateRow(r, source, firstRowOfRef);
+    const row = validateRow(r, source, firstRowOfRef, profile ?? null, subjects);
     problems.push(...r.problems());
     if (row) rows.push(row);
   }
-  return { rows, problems };
+  return { rows, problems, subjects };
 }
 
 /**
@@ -44,16 +48,39 @@ function validateRow(
   r: RowReader,
   source: FindingSource,
   firstRowOfRef: Map<string, number>,
+  profile: MappingProfile | null,
+  subjects: RowSubject[],
 ): LedgerRow | null {
-  const sourceRef = r.required('sourceRef');
+  const givenRef = r.column('sourceRef') ? r.required('sourceRef') : null;
+  const serial = r.text('serialNumber');
+  const documentNumber = r.text('documentNumber');
   const description = r.required('description');
-  const category = r.required('category');
+  const categoryText = r.column('category') ? r.text('category') : null;
+  const category = categoryText === null ? (profile?.defaultCategory ?? null) : categoryText;
+  if (category === null && r.column('category'))
+    r.report(r.column('category')!, 'MISSING_FIELD', `${r.at}“${r.column('category')!.header}”未填写`);
   const titleText = r.text('title');
   const unitName = r.text('unitName');
   const unitCode = r.text('unitCode');
   checkUnitGiven(r, unitName, unitCode);
   const projectName = r.text('projectName');
   const projectCode = r.text('projectCode');
+  subjects.push({
+    rowNumber: r.rowNumber,
+    unitName: unitName ?? null,
+    unitCode: unitCode ?? null,
+    projectName: projectName ?? null,
+    projectCode: projectCode ?? null,
+  });
+  const sourceRef = r.column('sourceRef')
+    ? givenRef
+    : derivedReference(r, {
+        documentNumber: documentNumber ?? profile?.documentNumber ?? null,
+        serial,
+        unit: unitCode ?? unitName ?? null,
+        category,
+        description,
+      });
   const responsiblePerson = r.text('responsiblePerson');
   const responsiblePhone = r.text('responsiblePhone');
   const year = fiscalYear(r);
@@ -84,6 +111,45 @@ function validateRow(
     responsiblePhone: responsiblePhone ?? null,
     ...specific,
   } as LedgerRow;
+}
+
+/**
+ * A ledger without a reference column: 文号 + “-” + 序号 (zero-padded to three digits), e.g.
+ * 鹤财绩〔2025〕12号-007; without a 序号 column, 文号 + “-” + the first ten hex digits of the SHA-256
+ * of the row's unit, category and description (whitespace and width folded). The same ledger
+ * imported again gives the same references, so the import updates instead of duplicating; a row
+ * whose description is rewritten in a ledger without 序号 becomes a new finding (said in the README).
+ */
+function derivedReference(
+  r: RowReader,
+  parts: {
+    documentNumber: string | null;
+    serial: string | null | undefined;
+    unit: string | null;
+    category: string | null | undefined;
+    description: string | null | undefined;
+  },
+): string | null | undefined {
+  const doc = parts.documentNumber?.normalize('NFKC').replace(/\s+/gu, '') ?? null;
+  if (!doc) {
+    const m = r.column('documentNumber');
+    if (m)
+      r.report(m, 'MISSING_FIELD', `${r.at}“${m.header}”未填写（台账没有问题编号列，须据文号生成问题编号）`);
+    return undefined;
+  }
+  if (parts.serial === undefined) return undefined;
+  if (parts.serial !== null) {
+    const s = parts.serial.normalize('NFKC').trim();
+    return `${doc}-${/^\d+$/.test(s) ? s.padStart(3, '0') : s}`;
+  }
+  if (typeof parts.description !== 'string') return undefined;
+  const fold = (t: string | null | undefined) => (t ?? '').normalize('NFKC').replace(/\s+/gu, '');
+  const digest = createHash('sha256')
+    .update([fold(parts.unit), fold(parts.category), fold(parts.description)].join('\u0000'))
+    .digest('hex')
+    .slice(0, 10)
+    .toUpperCase();
+  return `${doc}-${digest}`;
 }
 
 /** 责任单位 and 责任单位编码 are each optional, but a finding must name its unit by one of them. */
@@ -119,7 +185,7 @@ function checkReferenceUnique(
   sourceRef: string | null | undefined,
   firstRowOfRef: Map<string, number>,
 ): void {
-  const m = r.column('sourceRef');
+  const m = r.column('sourceRef') ?? r.column('serialNumber') ?? r.column('description');
   if (typeof sourceRef !== 'string' || !m) return;
   const first = firstRowOfRef.get(sourceRef);
   if (first === undefined) {

@@ -54,6 +54,9 @@ export async function loadNode(ctx: HubContext, id: string): Promise<object | nu
       return loadVisibleGroup(ctx, g.id);
     case 'InspectionPlan':
       return loadVisiblePlan(ctx, g.id);
+    case 'ClueReferral':
+      // not a Node: read through clueReferral(id), whose type answers the referrer with status only
+      return null;
   }
 }
 
@@ -65,7 +68,7 @@ export class ViewerObject {
   @Field(() => Role, { description: 'Role from the token; PUBLIC without one (角色).' })
   role!: Role;
 
-  @Field(() => Sensitivity, { description: 'Highest sensitivity this role may read (可阅密级).' })
+  @Field(() => Sensitivity, { description: 'Highest sensitivity this role may read (可阅敏感级别).' })
   clearance!: Sensitivity;
 
   @Field(() => OrganizationObject, {

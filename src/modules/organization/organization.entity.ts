@@ -21,6 +21,11 @@ export class Organization extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   shortName?: string;
 
+  /** 统一社会信用代码 (18 characters), when known; imports match units by it. */
+  @Property({ type: 'string', length: 18, nullable: true })
+  @Unique()
+  creditCode?: string | null;
+
   /** Supervising department of a unit (主管部门), if any. */
   @ManyToOne(() => Organization, { nullable: true, deleteRule: 'set null' })
   parent?: Organization;

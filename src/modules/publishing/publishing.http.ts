@@ -1,11 +1,12 @@
 /**
  * Plain HTTP next to /graphql for ledger files (what `npm run import` does, over the network):
- *   POST /findings/import?fileName=审计问题台账.xlsx[&dryRun=true]
+ *   POST /findings/import?fileName=审计问题台账.xlsx[&dryRun=true][&profile=方案名][&problems=xlsx]
  *        the ledger file as the raw body, or multipart/form-data with the file in the field "file"
  *        (fields dryRun and fileName optional). Parsed and published as the token's agency and
  *        source, all or nothing in one transaction (ledger-import.ts, the same path as the CLI).
  *        200 with the report; 422 with the same report listing every problem when nothing was
- *        written; 400/401/403/413 with { error: { code, message } } for a request we refuse.
+ *        written (with problems=xlsx: 422 with the problem workbook, 问题清单.xlsx, instead);
+ *        400/401/403/413 with { error: { code, message } } for a request we refuse.
  *   GET  /findings/import/publisher?org=HC-SJJ[&source=AUDIT]
  *        which source that organisation publishes ({ code, name, source, role }), or why it cannot
  *        publish (404 unknown, 403 not an agency or another agency's source, 400 source needed).
@@ -31,6 +32,7 @@ import { UserInputProblem } from '../../shared/user-error.js';
 import { actsForAgency } from '../../policy/publishing.js';
 import { EvidenceError, parseSingleUpload } from '../evidence/index.js';
 import { MAX_FILE_BYTES } from '../import/index.js';
+import { profileForImport } from '../intake/index.js';
 import { importLedgerFile } from './ledger-import.js';
 import { checkTokenPublisher, PublisherProblem, resolvePublisher } from './publisher.js';
 
@@ -208,7 +210,16 @@ export function mountPublishingRoutes(app: Express, deps: PublishingHttpDeps): v
         );
       }
       if (!upload.bytes.length) throw new RequestProblem(400, 'BAD_USER_INPUT', 'The ledger file is empty.');
-      const report = await importLedgerFile(ctx.knex, v, { bytes: upload.bytes, fileName, dryRun });
+      const profileName = oneString('profile', req.query.profile);
+      const profile = profileName ? await profileForImport(ctx.knex, v, profileName) : null;
+      const asWorkbook = oneString('problems', req.query.problems) === 'xlsx';
+      const { workbook, ...report } = await importLedgerFile(ctx.knex, v, {
+        bytes: upload.bytes,
+        fileName,
+        dryRun,
+        profile,
+        withWorkbook: asWorkbook,
+      });
       ctx.log.info(
         {
           org: v.orgCode,
@@ -221,6 +232,17 @@ export function mountPublishingRoutes(app: Express, deps: PublishingHttpDeps): v
         },
         'ledger imported',
       );
+      if (workbook) {
+        res
+          .status(422)
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .setHeader(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent('问题清单.xlsx')}`,
+          )
+          .send(workbook);
+        return;
+      }
       res.status(report.problems.length ? 422 : 200).json(report);
     } catch (e) {
       if (e instanceof RequestProblem) return fail(req, res, e.status, e.code, e.message);

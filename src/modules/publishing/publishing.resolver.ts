@@ -26,7 +26,11 @@ import {
   FindingPayload,
   FindingRevisionObject,
   FindingWithdrawInput,
+  LedgerImportInput,
+  LedgerImportPayload,
 } from './publishing.types.js';
+import { matchSubjects, profileForImport } from '../intake/index.js';
+import { importLedgerFile } from './ledger-import.js';
 import type { RevisionKind } from './publishing.entity.js';
 
 const MAX_CHANGES_PAGE = 500;
@@ -111,6 +115,8 @@ export class PublishingResolver {
       );
       const dryRun = input.dryRun === true;
       if (parsed.problems.length) {
+        // one pass: the units and projects of every row are checked too, so one answer names every problem
+        const matched = await matchSubjects(ctx.knex, parsed.subjects);
         return {
           report: {
             dryRun,
@@ -119,13 +125,52 @@ export class PublishingResolver {
             created: 0,
             updated: 0,
             unchanged: 0,
-            problems: parsed.problems,
+            problems: [...parsed.problems, ...matched.problems].sort(
+              (a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0),
+            ),
           },
           userErrors: [],
         };
       }
       const rep = await publishFindings(ctx.knex, ctx.viewer, parsed.rows as PublishRow[], { dryRun });
       return { report: { ...rep, written: !dryRun && !rep.problems.length }, userErrors: [] };
+    } catch (e) {
+      return { report: null, userErrors: asUserErrors(e) };
+    }
+  }
+
+  @Mutation(() => LedgerImportPayload, {
+    description:
+      'Import a ledger file (.xlsx, .csv in UTF-8 or GBK, .json) as your agency, optionally with one of your import profiles: ' +
+      'every problem of the file is reported at once; all or nothing (台账文件导入).',
+  })
+  async ledgerImport(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => LedgerImportInput, { description: 'The file (台账文件).' })
+    input: LedgerImportInput,
+  ) {
+    try {
+      publisherOf(ctx.viewer);
+      if (!/^[A-Za-z0-9+/=\s]*$/.test(input.contentBase64))
+        throw new UserInputProblem('BAD_FILE', 'contentBase64 is not base64.', 'contentBase64');
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      const profile = input.profile ? await profileForImport(ctx.knex, ctx.viewer, input.profile) : null;
+      const { workbook, ...r } = await importLedgerFile(ctx.knex, ctx.viewer, {
+        bytes,
+        fileName: input.fileName,
+        dryRun: input.dryRun === true,
+        profile,
+        withWorkbook: input.problemWorkbook === true,
+      });
+      return {
+        report: {
+          ...r,
+          totalRows: r.rows,
+          unitsMatchedBy: Object.entries(r.unitsMatchedBy).map(([rule, rows]) => ({ rule, rows })),
+          problemWorkbook: workbook ? workbook.toString('base64') : null,
+        },
+        userErrors: [],
+      };
     } catch (e) {
       return { report: null, userErrors: asUserErrors(e) };
     }

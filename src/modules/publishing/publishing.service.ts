@@ -11,8 +11,7 @@ import { PublicationState, RectificationStatus } from '../../shared/enums.js';
 import { UserInputProblem } from '../../shared/user-error.js';
 import { canEditFinding, publisherOf } from '../../policy/publishing.js';
 import type { LedgerRow } from '../import/index.js';
-import { budgetUnitsByCodesOrNames } from '../organization/organization.repo.js';
-import { projectsByCodesOrNames } from '../project/project.repo.js';
+import { matchSubjects, type MatchCandidate } from '../intake/index.js';
 import { ChangeKind, RevisionKind } from './publishing.entity.js';
 import { changeBus } from './change-bus.js';
 import {
@@ -33,6 +32,9 @@ export interface ImportProblem {
   column: string | null;
   code: string;
   message: string;
+  /** For an unknown or ambiguous unit or project: the value as written, and the closest records. */
+  value?: string | null;
+  candidates?: MatchCandidate[];
 }
 
 export interface PublishReport {
@@ -69,11 +71,17 @@ const MAPPED: [api: string, column: string][] = [
   ['personsInvolved', 'persons_involved'],
   ['caseStage', 'case_stage'],
   ['personsHeldAccountable', 'persons_held_accountable'],
+  ['review', 'review_id'],
 ];
 export const API_NAME_OF_COLUMN = new Map(MAPPED.map(([a, c]) => [c, a]));
 
 /** A row to publish: a parsed ledger row, optionally with the unit/project already resolved. */
-export type PublishRow = LedgerRow & { unitId?: number; projectId?: number | null };
+export type PublishRow = LedgerRow & {
+  unitId?: number;
+  projectId?: number | null;
+  /** The review the finding came out of (evaluation-result ledgers); absent = left as it is. */
+  reviewId?: number;
+};
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -101,66 +109,24 @@ function columnsOf(r: PublishRow, unitId: number, projectId: number | null): Rec
     persons_involved: x.personsInvolved ?? null,
     case_stage: x.caseStage ?? null,
     persons_held_accountable: x.personsHeldAccountable ?? null,
+    ...(r.reviewId !== undefined ? { review_id: r.reviewId } : {}),
   };
 }
 
-interface Resolver {
-  unit(r: PublishRow): { id: number } | ImportProblem;
-  project(r: PublishRow, unitId: number): { id: number | null } | ImportProblem;
-}
-
-/** Matches units and projects by code first, then by exact name; never invents one. */
-async function resolver(knex: Knex, rows: PublishRow[]): Promise<Resolver> {
-  const unitCodes = [...new Set(rows.map((r) => r.unitCode).filter((x): x is string => !!x))];
-  const unitNames = [...new Set(rows.map((r) => r.unitName).filter((x): x is string => !!x))];
-  const projCodes = [...new Set(rows.map((r) => r.projectCode).filter((x): x is string => !!x))];
-  const projNames = [...new Set(rows.map((r) => r.projectName).filter((x): x is string => !!x))];
-  const units = await budgetUnitsByCodesOrNames(knex, unitCodes, unitNames);
-  const projects = await projectsByCodesOrNames(knex, projCodes, projNames);
-  const unitByCode = new Map(units.map((u) => [u.code, u.id]));
-  const unitsByName = new Map<string, number[]>();
-  for (const u of units) unitsByName.set(u.name, [...(unitsByName.get(u.name) ?? []), u.id]);
-  const projByCode = new Map(projects.map((p) => [p.code, p]));
-  const projsByName = new Map<string, typeof projects>();
-  for (const p of projects) projsByName.set(p.name, [...(projsByName.get(p.name) ?? []), p]);
-  const problem = (r: PublishRow, column: string, code: string, message: string): ImportProblem => ({
-    rowNumber: r.rowNumber,
-    column,
-    code,
-    message: `第${r.rowNumber}行${message}`,
-  });
-  return {
-    unit(r) {
-      if (r.unitId !== undefined) return { id: r.unitId };
-      if (r.unitCode) {
-        const id = unitByCode.get(r.unitCode);
-        return id !== undefined
-          ? { id }
-          : problem(r, '责任单位编码', 'UNKNOWN_UNIT', `责任单位编码“${r.unitCode}”在平台中不存在`);
-      }
-      const ids = unitsByName.get(r.unitName ?? '') ?? [];
-      if (ids.length === 1) return { id: ids[0]! };
-      return ids.length
-        ? problem(r, '责任单位', 'AMBIGUOUS_UNIT', `责任单位“${r.unitName}”重名，请填写责任单位编码`)
-        : problem(r, '责任单位', 'UNKNOWN_UNIT', `责任单位“${r.unitName}”在平台中不存在`);
-    },
-    project(r, unitId) {
-      if (r.projectId !== undefined) return { id: r.projectId };
-      if (r.projectCode) {
-        const p = projByCode.get(r.projectCode);
-        return p
-          ? { id: p.id }
-          : problem(r, '项目编码', 'UNKNOWN_PROJECT', `项目编码“${r.projectCode}”在平台中不存在`);
-      }
-      if (!r.projectName) return { id: null };
-      const ps = projsByName.get(r.projectName) ?? [];
-      const own = ps.length > 1 ? ps.filter((p) => p.ownerUnitId === unitId) : ps;
-      if (own.length === 1) return { id: own[0]!.id };
-      return ps.length
-        ? problem(r, '项目名称', 'AMBIGUOUS_PROJECT', `项目名称“${r.projectName}”重名，请填写项目编码`)
-        : problem(r, '项目名称', 'UNKNOWN_PROJECT', `项目“${r.projectName}”在平台中不存在`);
-    },
-  };
+/** Units and projects of rows not yet resolved, by the intake matcher's rules (one pass over all rows). */
+async function resolveSubjects(knex: Knex, rows: PublishRow[]) {
+  const open = rows.filter((r) => r.unitId === undefined);
+  const m = await matchSubjects(
+    knex,
+    open.map((r) => ({
+      rowNumber: r.rowNumber,
+      unitName: r.unitName,
+      unitCode: r.unitCode,
+      projectName: r.projectName,
+      projectCode: r.projectCode,
+    })),
+  );
+  return m;
 }
 
 /**
@@ -194,22 +160,14 @@ export async function publishFindings(
       });
     }
   }
-  const res = await resolver(knex, rows);
-  const resolved: { row: PublishRow; cols: Record<string, unknown> }[] = [];
-  for (const r of rows) {
-    const u = res.unit(r);
-    if ('code' in u) {
-      report.problems.push(u);
-      continue;
-    }
-    const p = res.project(r, u.id);
-    if ('code' in p) {
-      report.problems.push(p);
-      continue;
-    }
-    resolved.push({ row: r, cols: columnsOf(r, u.id, p.id) });
-  }
+  const matched = await resolveSubjects(knex, rows);
+  report.problems.push(...matched.problems);
   if (report.problems.length) return report;
+  const resolved: { row: PublishRow; cols: Record<string, unknown> }[] = rows.map((r) => {
+    if (r.unitId !== undefined) return { row: r, cols: columnsOf(r, r.unitId, r.projectId ?? null) };
+    const m = matched.matches.get(r.rowNumber)!;
+    return { row: r, cols: columnsOf(r, m.unitId!, m.projectId) };
+  });
 
   const run = async (trx: Knex.Transaction | Knex) => {
     const refs = resolved.map((x) => x.row.sourceRef);
@@ -328,7 +286,10 @@ export async function publishFindings(
 
 /** Fields an agency may correct by hand, with their columns. */
 export const CORRECTABLE: Record<string, string> = Object.fromEntries(
-  MAPPED.filter(([api]) => api !== 'unit' && api !== 'project').map(([api, col]) => [api, col]),
+  MAPPED.filter(([api]) => api !== 'unit' && api !== 'project' && api !== 'review').map(([api, col]) => [
+    api,
+    col,
+  ]),
 );
 
 async function lockOwn(trx: Knex.Transaction, v: Viewer, id: number, version: number) {

@@ -94,7 +94,7 @@ export class FindingLedgerRowInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'Amount involved in yuan (涉及金额，元).' })
   amountInvolved?: string | null;
 
-  @Field(() => Sensitivity, { nullable: true, description: 'Sensitivity; default by source (密级).' })
+  @Field(() => Sensitivity, { nullable: true, description: 'Sensitivity; default by source (敏感级别).' })
   sensitivity?: Sensitivity | null;
 
   @Field(() => String, { nullable: true, description: 'Responsible person (责任人).' })
@@ -146,6 +146,18 @@ export class FindingImportInput {
   dryRun?: boolean | null;
 }
 
+@ObjectType('ImportCandidate', {
+  description: 'A unit or project the importer suggests for a name it could not match (候选).',
+  simpleResolvers: true,
+})
+export class ImportCandidateObject {
+  @Field(() => String, { description: 'Code (编码).' })
+  code!: string;
+
+  @Field(() => String, { description: 'Name (名称).' })
+  name!: string;
+}
+
 @ObjectType('ImportProblem', {
   description: 'One problem of an import, with its row (导入问题).',
   simpleResolvers: true,
@@ -167,6 +179,138 @@ export class ImportProblemObject {
 
   @Field(() => String, { description: 'Explanation in Chinese (说明).' })
   message!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For an unknown or ambiguous unit or project: the name or code as written (台账中的写法).',
+  })
+  value?: string | null;
+
+  @Field(() => [ImportCandidateObject], {
+    nullable: true,
+    description:
+      'For an unknown or ambiguous unit or project: the closest records, best first (你是否指); register the written ' +
+      'name as an alias of the right unit with organizationAliasRegister so the next import matches.',
+  })
+  candidates?: ImportCandidateObject[] | null;
+}
+
+@ObjectType('LedgerMatchCount', {
+  description: 'Rows whose unit matched by one rule (匹配方式).',
+  simpleResolvers: true,
+})
+export class LedgerMatchCountObject {
+  @Field(() => String, {
+    description: 'CODE, CREDIT_CODE, FULL_NAME, SHORT_NAME, ALIAS or NORMALISED_NAME (匹配规则).',
+  })
+  rule!: string;
+
+  @Field(() => Int, { description: 'Rows (行数).' })
+  rows!: number;
+}
+
+@ObjectType('LedgerImportReport', {
+  description: 'What a ledger file import did, or would do (台账导入结果).',
+  simpleResolvers: true,
+})
+export class LedgerImportReportObject {
+  @Field(() => String, { description: 'File name (文件名).' })
+  file!: string;
+
+  @Field(() => String, { nullable: true, description: 'xlsx, csv or json (格式).' })
+  format!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text encoding of a .csv/.json, e.g. GB18030 (编码).' })
+  encoding!: string | null;
+
+  @Field(() => Int, { description: 'Data rows read (数据行数).' })
+  totalRows!: number;
+
+  @Field(() => [String], { description: 'Headers the import did not use (未使用的列).' })
+  ignoredColumns!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The import profile used (导入方案).' })
+  profile!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether this was a dry run (仅校验).' })
+  dryRun!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether the rows were written (已写入).' })
+  written!: boolean;
+
+  @Field(() => Int, { description: 'New findings (新增).' })
+  created!: number;
+
+  @Field(() => Int, { description: 'Changed findings (更新).' })
+  updated!: number;
+
+  @Field(() => Int, { description: 'Findings already as in the ledger (未变).' })
+  unchanged!: number;
+
+  @Field(() => [ImportProblemObject], {
+    description: 'Every problem of the file at once: columns, values, units, projects, duplicates (问题).',
+  })
+  problems!: ImportProblemObject[];
+
+  @Field(() => Int, {
+    description:
+      'Reviews written or changed: an evaluation-result ledger imports one per row (评价结果条数).',
+  })
+  reviewsWritten!: number;
+
+  @Field(() => [LedgerMatchCountObject], { description: 'Rows whose unit matched, by rule (单位匹配情况).' })
+  unitsMatchedBy!: LedgerMatchCountObject[];
+
+  @Field(() => Int, {
+    description:
+      "Rows whose unit matched by the importer's own rules, without a registered alias (自动匹配行数).",
+  })
+  matchedWithoutHelp!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The problem workbook (问题清单.xlsx, base64): the ledger with a 问题 column beside each row; only when asked and there are problems.',
+  })
+  problemWorkbook!: string | null;
+}
+
+@InputType('LedgerImportInput', {
+  description:
+    'A ledger file to import as your agency (台账文件导入); the GraphQL body limit (1 MiB) applies.',
+})
+export class LedgerImportInput {
+  @Field(() => String, {
+    description: 'File name; its extension (.xlsx, .csv, .json) gives the format (文件名).',
+  })
+  fileName!: string;
+
+  @Field(() => String, { description: 'The file, base64 (文件内容).' })
+  contentBase64!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Validate only; write nothing (仅校验).' })
+  dryRun?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "One of your agency's import profiles, by name (导入方案).",
+  })
+  profile?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Return the problem workbook when there are problems (返回问题清单).',
+  })
+  problemWorkbook?: boolean | null;
+}
+
+@ObjectType('LedgerImportPayload', { description: 'Result of ledgerImport.', simpleResolvers: true })
+export class LedgerImportPayload {
+  @Field(() => LedgerImportReportObject, { nullable: true, description: 'The report (导入结果).' })
+  report!: LedgerImportReportObject | null;
+
+  @Field(() => [UserError], { description: 'Problems with the request itself (请求问题).' })
+  userErrors!: UserError[];
 }
 
 @ObjectType('ImportReport', {
@@ -235,7 +379,7 @@ export class FindingCorrectInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'New amount in yuan (涉及金额).' })
   amountInvolved?: string | null;
 
-  @Field(() => Sensitivity, { nullable: true, description: 'New sensitivity (密级).' })
+  @Field(() => Sensitivity, { nullable: true, description: 'New sensitivity (敏感级别).' })
   sensitivity?: Sensitivity | null;
 
   @Field(() => String, { nullable: true, description: 'New responsible person (责任人).' })

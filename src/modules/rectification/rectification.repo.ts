@@ -254,6 +254,30 @@ export async function oversightAgencyIds(trx: Knex, ids: readonly number[]): Pro
   ).map((r) => r.id);
 }
 
+/**
+ * The body an overdue task may be escalated to (提级督办): a leadership organisation (the district
+ * government), or the lead agency's own superior (its parent). Null for anything else.
+ */
+export async function escalationTarget(
+  trx: Knex,
+  toId: number,
+  leadId: number,
+): Promise<{ id: number; name: string } | null> {
+  const row = (await trx('organization as o')
+    .select('o.id', 'o.name')
+    .where('o.id', toId)
+    .andWhere((w) =>
+      w
+        .where('o.kind', 'LEADERSHIP')
+        .orWhereIn(
+          'o.id',
+          trx('organization').select('parent_id').where('id', leadId).whereNotNull('parent_id'),
+        ),
+    )
+    .first()) as { id: number; name: string } | undefined;
+  return row ?? null;
+}
+
 export async function isOversightAgency(trx: Knex, id: number): Promise<boolean> {
   return !!(await trx('organization').select('id').where({ id, kind: 'OVERSIGHT_AGENCY' }).first());
 }

@@ -232,7 +232,7 @@ export class RectificationResolver {
   }
 
   @Mutation(() => RectificationPayload, {
-    description: 'A supervisor sends a reminder; `reason` is the message (督办提醒).',
+    description: 'A supervisor sends a reminder; `reason` is the message (催办).',
   })
   rectificationRemind(
     @Ctx() ctx: HubContext,
@@ -248,7 +248,9 @@ export class RectificationResolver {
 
   @Mutation(() => RectificationPayload, {
     description:
-      'A supervisor escalates a task overdue beyond the configured days, e.g. to the discipline commission (升级督办).',
+      'A supervisor escalates a task overdue beyond the configured days to the district government (LEADERSHIP) or the ' +
+      "lead agency's superior (提级督办); it does not add a co-signer. Suspected violations go to the discipline " +
+      'commission as a clue referral (问题线索移送), not as an escalation.',
   })
   rectificationEscalate(
     @Ctx() ctx: HubContext,

@@ -508,11 +508,21 @@ export function escalate(
           'id',
         );
       }
-      if (!(await repo.isOversightAgency(trx, toAgencyId)))
-        throw new UserInputProblem('NOT_FOUND', 'Escalate to an oversight agency.', 'to');
-      // the agency escalated to joins the supervisors, so it sees the task and can press
-      await repo.addSupervisorIfAbsent(trx, t.id, toAgencyId);
-      return { set: {}, type: 'ESCALATED', payload: { to: toAgencyId, reason: why, daysOverdue: late } };
+      // 提级督办 goes up the line — the district government or the lead agency's superior — never to
+      // the discipline commission, and the body escalated to does not become a co-signer of the
+      // closing: the government sees every task already (policy/rectification.ts SEE_ALL_ROLES)
+      const target = await repo.escalationTarget(trx, toAgencyId, t.lead_id as number);
+      if (!target)
+        throw new UserInputProblem(
+          'BAD_ESCALATION_TARGET',
+          "Escalate to the district government (LEADERSHIP) or the lead agency's superior (提级督办对象).",
+          'to',
+        );
+      return {
+        set: {},
+        type: 'ESCALATED',
+        payload: { to: toAgencyId, toName: target.name, reason: why, daysOverdue: late },
+      };
     },
   );
 }

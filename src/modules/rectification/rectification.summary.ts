@@ -33,9 +33,9 @@ export function summarise(type: string, p: Record<string, unknown>): string {
     case 'REOPENED':
       return `回头看，重新打开：${p.reason as string}`;
     case 'REMINDED':
-      return `督办提醒：${p.message as string}`;
+      return `催办：${p.message as string}`;
     case 'ESCALATED':
-      return `逾期${p.daysOverdue as number}天，升级督办：${p.reason as string}`;
+      return `逾期${p.daysOverdue as number}天，提级督办${p.toName ? `（报${p.toName as string}）` : ''}：${p.reason as string}`;
     default:
       return type;
   }

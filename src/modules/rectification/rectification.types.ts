@@ -345,7 +345,9 @@ export class RectificationEscalateInput {
   @Field(() => Int, { description: 'The version you read (版本号).' })
   version!: number;
 
-  @Field(() => ID, { description: 'Agency escalated to, e.g. the discipline commission (移送部门).' })
+  @Field(() => ID, {
+    description: "The district government (LEADERSHIP) or the lead agency's superior (提级督办对象).",
+  })
   to!: string;
 
   @Field(() => String, { description: 'Why (理由).' })

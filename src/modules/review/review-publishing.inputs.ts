@@ -66,7 +66,7 @@ export class ReviewPublishInput {
 
   @Field(() => Sensitivity, {
     nullable: true,
-    description: 'Sensitivity; default INTERNAL, DISCIPLINE SECRET (密级).',
+    description: 'Sensitivity; default INTERNAL, DISCIPLINE SECRET (敏感级别).',
   })
   sensitivity?: Sensitivity | null;
 
