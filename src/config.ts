@@ -50,6 +50,11 @@ export interface HubConfig {
    * e.g. HUB_ADMIN); outside production everyone may.
    */
   introspectionRoles: Role[];
+  /**
+   * Cost points per organisation per minute (HUB_RATE_LIMIT_PER_MINUTE; 0 = off). Default 300,000 in
+   * production, off otherwise. Shared through Redis when REDIS_URL is set.
+   */
+  rateLimitPerMinute: number;
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -140,6 +145,11 @@ export function loadConfig(
     production,
     explorer: bool('HUB_EXPLORER', env.HUB_EXPLORER, !production),
     introspectionRoles: roleList('HUB_INTROSPECTION_ROLES', env.HUB_INTROSPECTION_ROLES),
+    rateLimitPerMinute: int(
+      'HUB_RATE_LIMIT_PER_MINUTE',
+      env.HUB_RATE_LIMIT_PER_MINUTE,
+      production ? 300_000 : 0,
+    ),
   };
 }
 

@@ -29,6 +29,8 @@ import {
   OPERATION_LIMITS,
   requireJson,
 } from './http/limits.js';
+import { budgetPlugin } from './http/budget.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import { mountRectificationRoutes } from './modules/rectification/index.js';
 import { startSharingCache } from './modules/sharing/index.js';
 import { mountPublishingRoutes } from './modules/publishing/publishing.http.js';
@@ -62,6 +64,11 @@ export async function startServer(opts: {
   const contextOf = contextFactory(config, orm, log, sharing);
 
   const limits = operationLimits({ production: config.production });
+  // cost points per organisation per minute: Redis when REDIS_URL is set (shared), else in memory
+  const rateLimiter = await createRateLimiter(
+    { redisUrl: config.redisUrl, perMinute: config.rateLimitPerMinute },
+    log,
+  );
   const apollo = new ApolloServer<HubContext>({
     schema,
     // allowed per role by introspectionPlugin (production: HUB_INTROSPECTION_ROLES only)
@@ -84,6 +91,7 @@ export async function startServer(opts: {
       ApolloServerPluginCacheControlDisabled(),
       ...(limits.plugins as ApolloServerPlugin<HubContext>[]),
       introspectionPlugin({ production: config.production, roles: config.introspectionRoles }),
+      budgetPlugin(rateLimiter),
       accessLogPlugin(opts.accessLog ?? true),
       loggingPlugin(),
       correlationPlugin(),
@@ -199,6 +207,7 @@ export async function startServer(opts: {
       await wsCleanup.dispose();
       await apollo.stop();
       await sharing.stop();
+      await rateLimiter?.close();
     },
   };
 }
