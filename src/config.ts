@@ -34,6 +34,11 @@ export interface HubConfig {
   /** Where evidence files are kept (content-addressed). */
   evidenceDir: string;
   evidenceMaxBytes: number;
+  /**
+   * Where evidence bytes live (HUB_EVIDENCE_STORE): `database` (table evidence_blob, reached by every
+   * instance; the default with DATABASE_URL) or `folder` (evidenceDir; the default embedded).
+   */
+  evidenceStore: 'database' | 'folder';
   /** Tasks overdue by more than this many days may be escalated (督办). */
   escalationDays: number;
   /** Discipline figures below this count are suppressed in aggregates for other roles. */
@@ -140,6 +145,7 @@ export function loadConfig(
     redisUrl: env.REDIS_URL || undefined,
     evidenceDir: path.resolve(env.HUB_EVIDENCE_DIR || path.join(dataDir, 'evidence')),
     evidenceMaxBytes: int('HUB_EVIDENCE_MAX_BYTES', env.HUB_EVIDENCE_MAX_BYTES, 20 * 1024 * 1024),
+    evidenceStore: evidenceStoreOf(env),
     escalationDays: int('HUB_ESCALATION_DAYS', env.HUB_ESCALATION_DAYS, 30),
     disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
     production,
@@ -151,6 +157,13 @@ export function loadConfig(
       production ? 300_000 : 0,
     ),
   };
+}
+
+function evidenceStoreOf(env: NodeJS.ProcessEnv): 'database' | 'folder' {
+  const raw = env.HUB_EVIDENCE_STORE?.trim().toLowerCase();
+  if (!raw) return env.DATABASE_URL ? 'database' : 'folder';
+  if (raw === 'database' || raw === 'folder') return raw;
+  throw new Error(`HUB_EVIDENCE_STORE must be database or folder, got "${env.HUB_EVIDENCE_STORE}"`);
 }
 
 /** A comma-separated list of roles; an unknown name is a start-up error that names it. */

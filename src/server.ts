@@ -34,7 +34,7 @@ import { createRateLimiter } from './http/rate-limit.js';
 import { mountRectificationRoutes } from './modules/rectification/index.js';
 import { startSharingCache } from './modules/sharing/index.js';
 import { mountPublishingRoutes } from './modules/publishing/publishing.http.js';
-import { EvidenceStore } from './modules/evidence/index.js';
+import { evidenceStorageFor, startEvidenceSweeper } from './modules/evidence/index.js';
 import { mountWebRoutes } from './web/index.js';
 
 export { formatError } from './http/plugins.js';
@@ -111,11 +111,17 @@ export async function startServer(opts: {
     }
   });
 
+  // evidence bytes: PostgreSQL (every instance) or this machine's folder; crash leftovers swept hourly
+  const evidence = evidenceStorageFor(
+    { store: config.evidenceStore, evidenceDir: config.evidenceDir },
+    orm.em.getKnex(),
+  );
+  const evidenceSweeper = startEvidenceSweeper(evidence, orm.em.getKnex(), log);
   const contextFor = (req: express.Request): Promise<HubContext> =>
     contextOf(req.headers.authorization, req.headers['x-request-id'] as string | undefined);
   mountRectificationRoutes(app, {
     contextFor,
-    evidence: new EvidenceStore(config.evidenceDir),
+    evidence,
     maxEvidenceBytes: config.evidenceMaxBytes,
   });
   mountPublishingRoutes(app, { contextFor, httpServer, config });
@@ -208,6 +214,7 @@ export async function startServer(opts: {
       await apollo.stop();
       await sharing.stop();
       await rateLimiter?.close();
+      await evidenceSweeper.stop();
     },
   };
 }

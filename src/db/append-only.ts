@@ -49,6 +49,7 @@ export const MUTABLE_TABLES: Record<string, string> = {
   finding_group: 'the group as it is now; every link and unlink is in finding_group_event',
   finding_group_member: 'current members; every link and unlink is in finding_group_event',
   inspection_plan: 'a plan entry as registered and revised',
+  evidence_blob: 'evidence bytes by content; the sweep removes contents no evidence row refers to',
 };
 
 export interface AppendOnlyAudit {
