@@ -60,6 +60,10 @@ export interface HubConfig {
    * production, off otherwise. Shared through Redis when REDIS_URL is set.
    */
   rateLimitPerMinute: number;
+  /** HUB_TRUSTED_DOCUMENTS: off (default), log unknown operations, or require registered ones. */
+  trustedDocuments: 'off' | 'log' | 'require';
+  /** HUB_TRUSTED_DOCUMENTS_DIR: the registry, `<ORG-CODE>/` and `_shared/` (default ./trusted-documents). */
+  trustedDocumentsDir: string;
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -151,12 +155,31 @@ export function loadConfig(
     production,
     explorer: bool('HUB_EXPLORER', env.HUB_EXPLORER, !production),
     introspectionRoles: roleList('HUB_INTROSPECTION_ROLES', env.HUB_INTROSPECTION_ROLES),
+    trustedDocuments: oneOf(
+      'HUB_TRUSTED_DOCUMENTS',
+      env.HUB_TRUSTED_DOCUMENTS,
+      ['off', 'log', 'require'],
+      'off',
+    ),
+    trustedDocumentsDir: path.resolve(env.HUB_TRUSTED_DOCUMENTS_DIR || './trusted-documents'),
     rateLimitPerMinute: int(
       'HUB_RATE_LIMIT_PER_MINUTE',
       env.HUB_RATE_LIMIT_PER_MINUTE,
       production ? 300_000 : 0,
     ),
   };
+}
+
+function oneOf<T extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const v = raw?.trim().toLowerCase();
+  if (!v) return fallback;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
 }
 
 function evidenceStoreOf(env: NodeJS.ProcessEnv): 'database' | 'folder' {

@@ -30,6 +30,7 @@ import {
   requireJson,
 } from './http/limits.js';
 import { budgetPlugin } from './http/budget.js';
+import { resolveDocumentIds, TrustedDocuments, trustedDocumentsGate } from './http/trusted-documents.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { mountRectificationRoutes } from './modules/rectification/index.js';
 import { startSharingCache } from './modules/sharing/index.js';
@@ -56,6 +57,14 @@ export async function startServer(opts: {
   accessLog?: boolean;
 }): Promise<RunningServer> {
   const { config, orm, schema, log } = opts;
+  // the registered operations per organisation (HUB_TRUSTED_DOCUMENTS_DIR), checked per the mode
+  const trusted = TrustedDocuments.load(config.trustedDocumentsDir);
+  if (config.trustedDocuments === 'require' && trusted.size === 0)
+    throw new Error(
+      `HUB_TRUSTED_DOCUMENTS=require but ${config.trustedDocumentsDir} registers no operation: every request would be refused`,
+    );
+  if (config.trustedDocuments !== 'off')
+    log.info({ mode: config.trustedDocuments, documents: trusted.size }, 'trusted documents');
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -78,6 +87,9 @@ export async function startServer(opts: {
     hideSchemaDetailsFromClientErrors: config.production,
     // one operation per HTTP request: a batch would multiply every limit below
     allowBatchedHttpRequests: false,
+    // the hub's registry (trusted documents) is the only source of documents by hash: a client never
+    // registers one (Apollo's automatic persisted queries would let any client do so)
+    persistedQueries: false,
     validationRules: limits.validationRules,
     // main.ts owns shutdown: stop HTTP, then the pool, then the embedded database, in that order
     stopOnTerminationSignals: false,
@@ -91,7 +103,7 @@ export async function startServer(opts: {
       ApolloServerPluginCacheControlDisabled(),
       ...(limits.plugins as ApolloServerPlugin<HubContext>[]),
       introspectionPlugin({ production: config.production, roles: config.introspectionRoles }),
-      budgetPlugin(rateLimiter),
+      budgetPlugin(rateLimiter, trustedDocumentsGate(config.trustedDocuments, trusted)),
       accessLogPlugin(opts.accessLog ?? true),
       loggingPlugin(),
       correlationPlugin(),
@@ -132,6 +144,7 @@ export async function startServer(opts: {
     requireJson,
     express.json({ limit: OPERATION_LIMITS.bodyBytes }),
     bodyErrors,
+    resolveDocumentIds(trusted),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         // the request's id from here on, so a failure before the context exists is still traceable

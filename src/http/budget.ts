@@ -1,11 +1,12 @@
 /**
- * The operation's cost against two budgets, after parsing and validation and before any resolver:
+ * First the operation gate (trusted documents, src/http/trusted-documents.ts), then the operation's
+ * cost against two budgets, after parsing and validation and before any resolver:
  * the viewer's role budget for one operation (COST_BUDGETS, LIMIT_EXCEEDED, HTTP 400), then the
  * organisation's points per minute (RATE_LIMITED, HTTP 429 with Retry-After). The response carries
  * the estimate (x-cost) and what is left of the minute's budget (x-ratelimit-remaining).
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import type { HubContext } from '../context.js';
 import type { Viewer } from '../auth/viewer.js';
 import { COST_BUDGETS, estimateCost } from './cost.js';
@@ -14,13 +15,24 @@ import type { RateLimiter } from './rate-limit.js';
 /** Whose budget a request spends: its organisation's, or the public's (all callers without a token). */
 export const rateKeyOf = (viewer: Viewer): string => (viewer.orgCode ? `org:${viewer.orgCode}` : 'public');
 
-export function budgetPlugin(limiter: RateLimiter | null): ApolloServerPlugin<HubContext> {
+/** Runs before the estimate; throws to refuse the operation (the trusted-documents check). */
+export type OperationGate = (args: {
+  contextValue: HubContext;
+  document: DocumentNode;
+  operationName?: string | null;
+}) => void;
+
+export function budgetPlugin(
+  limiter: RateLimiter | null,
+  gate?: OperationGate,
+): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       let cost: number | null = null;
       let remaining: number | null = null;
       return {
         async didResolveOperation({ contextValue, document, request, schema, operationName }) {
+          gate?.({ contextValue, document, operationName });
           cost = estimateCost(schema, document, request.variables, operationName);
           if (cost === null) return;
           const budget = COST_BUDGETS[contextValue.viewer.role];

@@ -145,6 +145,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     'CONFLICT',
     'LIMIT_EXCEEDED',
     'RATE_LIMITED',
+    'OPERATION_NOT_REGISTERED',
     'PERSISTED_QUERY_NOT_FOUND',
     'OPERATION_RESOLUTION_FAILURE',
     'BAD_REQUEST',
