@@ -14,7 +14,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
@@ -29,7 +29,7 @@ import {
   OPERATION_LIMITS,
   requireJson,
 } from './http/limits.js';
-import { budgetPlugin } from './http/budget.js';
+import { admitOperation, budgetPlugin } from './http/budget.js';
 import { resolveDocumentIds, TrustedDocuments, trustedDocumentsGate } from './http/trusted-documents.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { mountRectificationRoutes } from './modules/rectification/index.js';
@@ -78,6 +78,7 @@ export async function startServer(opts: {
     { redisUrl: config.redisUrl, perMinute: config.rateLimitPerMinute },
     log,
   );
+  const gate = trustedDocumentsGate(config.trustedDocuments, trusted);
   const apollo = new ApolloServer<HubContext>({
     schema,
     // allowed per role by introspectionPlugin (production: HUB_INTROSPECTION_ROLES only)
@@ -103,7 +104,7 @@ export async function startServer(opts: {
       ApolloServerPluginCacheControlDisabled(),
       ...(limits.plugins as ApolloServerPlugin<HubContext>[]),
       introspectionPlugin({ production: config.production, roles: config.introspectionRoles }),
-      budgetPlugin(rateLimiter, trustedDocumentsGate(config.trustedDocuments, trusted)),
+      budgetPlugin(rateLimiter, gate),
       accessLogPlugin(opts.accessLog ?? true),
       loggingPlugin(),
       correlationPlugin(),
@@ -197,6 +198,37 @@ export async function startServer(opts: {
         }
       },
       context: (c) => c.extra.ctx!,
+      // the same limits as over HTTP: validation rules (depth, aliases, directives, tokens, production
+      // suggestions), the trusted-documents gate, the cost budget and the rate limit
+      onSubscribe: async (c, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (e) {
+          return [e instanceof GraphQLError ? e : new GraphQLError('The subscription does not parse.')];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...limits.validationRules]);
+        if (errors.length)
+          return errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+        try {
+          await admitOperation(
+            {
+              contextValue: c.extra.ctx!,
+              document,
+              schema,
+              variables: payload.variables ?? undefined,
+              operationName: payload.operationName,
+            },
+            rateLimiter,
+            gate,
+          );
+        } catch (e) {
+          const g = e as GraphQLError;
+          const { http: _h, ...extensions } = g.extensions ?? {};
+          return [new GraphQLError(g.message, { extensions })];
+        }
+        return undefined;
+      },
       onNext: async (c) => {
         const ctx = c.extra.ctx;
         // a subscription outlives its token only until the token expires: then the socket closes, 4401

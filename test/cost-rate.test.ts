@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { startTestHub, type TestHub } from './support/harness.js';
 import { redisAvailable, TEST_REDIS_URL } from './support/redis.js';
 import { COST_BUDGETS } from '../src/http/cost.js';
@@ -157,6 +159,57 @@ describe('rate limits per organisation', () => {
     } finally {
       await r.close();
     }
+  });
+});
+
+describe('subscriptions over WebSocket get the same limits', () => {
+  const trySubscribe = async (h: TestHub, query: string, token: string) => {
+    const client = createClient({
+      url: h.server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+    });
+    try {
+      return await new Promise<{ errors?: { extensions?: { code?: string } }[]; started?: true }>(
+        (resolve) => {
+          client.subscribe(
+            { query },
+            {
+              next: () => {},
+              error: (e) => resolve({ errors: e as { extensions?: { code?: string } }[] }),
+              complete: () => resolve({}),
+            },
+          );
+          // a subscription that was accepted just waits for changes
+          setTimeout(() => resolve({ started: true }), 1500);
+        },
+      );
+    } finally {
+      await client.dispose();
+    }
+  };
+
+  it('refuses an alias bomb, and one over the rate budget; accepts an ordinary subscription', async () => {
+    const token = await limited.token(Role.REFORM, w.reform.code);
+    const bomb = `subscription { ${Array.from({ length: 50 }, (_, i) => `a${i}: findingChanged { kind }`).join(' ')} }`;
+    const r1 = await trySubscribe(limited, bomb, token);
+    expect(r1.errors?.map((e) => e.extensions?.code)).toContain('LIMIT_EXCEEDED');
+    const ok = await trySubscribe(
+      limited,
+      'subscription { findingChanged { kind finding { title } } }',
+      token,
+    );
+    expect(ok).toEqual({ started: true });
+    // spend the organisation's minute over HTTP, then the next subscription is refused
+    while ((await post(limited, '{ organizations(first: 99) { nodes { id } } }', token)).res.status === 200);
+    while ((await post(limited, '{ viewer { role } }', token)).res.status === 200); // 1 point each
+    const r2 = await trySubscribe(
+      limited,
+      'subscription { findingChanged { kind finding { title } } }',
+      token,
+    );
+    expect(r2.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 });
 
