@@ -101,6 +101,14 @@ describe('the cost estimate', () => {
     expect(off.res.headers.get('x-cost')).toBe(String(1 + 100 * (2 + 10) + (1 + 100)));
   });
 
+  it("does not count introspection: the explorer's full introspection query passes for the public", async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const { res, body } = await post(hub, getIntrospectionQuery());
+    expect(body.errors).toBeUndefined();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-cost')).toBe('0');
+  });
+
   it('charges a mutation more than a read', async () => {
     const token = await hub.token(Role.AUDIT, w.audit.code);
     // a write refused by the service still went through the estimate first

@@ -65,6 +65,9 @@ function pageSize(args: Record<string, unknown>): number {
 
 /** The hub's model as one estimator for graphql-query-complexity. */
 const hubEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // introspection (__schema, __type and everything under them) costs nothing: who may introspect is
+  // decided by role (src/http/limits.ts), and the explorer's full introspection query must pass
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   const returns = getNullableType(field.type);
   const composite = isCompositeType(getNamedType(field.type));
   const isMutationRoot = type.name === 'Mutation';

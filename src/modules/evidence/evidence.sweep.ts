@@ -48,9 +48,10 @@ export function startEvidenceSweeper(
   const timer = setInterval(run, everyMs);
   timer.unref();
   return {
+    // not waiting for a sweep in flight: it may wait on a pool that is closing; it fails and logs
     async stop() {
       clearInterval(timer);
-      await running;
+      void running;
     },
   };
 }
