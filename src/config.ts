@@ -34,6 +34,11 @@ export interface HubConfig {
   /** Where evidence files are kept (content-addressed). */
   evidenceDir: string;
   evidenceMaxBytes: number;
+  /**
+   * Where evidence bytes live (HUB_EVIDENCE_STORE): `database` (table evidence_blob, reached by every
+   * instance; the default with DATABASE_URL) or `folder` (evidenceDir; the default embedded).
+   */
+  evidenceStore: 'database' | 'folder';
   /** Tasks overdue by more than this many days may be escalated (督办). */
   escalationDays: number;
   /** Discipline figures below this count are suppressed in aggregates for other roles. */
@@ -50,6 +55,15 @@ export interface HubConfig {
    * e.g. HUB_ADMIN); outside production everyone may.
    */
   introspectionRoles: Role[];
+  /**
+   * Cost points per organisation per minute (HUB_RATE_LIMIT_PER_MINUTE; 0 = off). Default 300,000 in
+   * production, off otherwise. Shared through Redis when REDIS_URL is set.
+   */
+  rateLimitPerMinute: number;
+  /** HUB_TRUSTED_DOCUMENTS: off (default), log unknown operations, or require registered ones. */
+  trustedDocuments: 'off' | 'log' | 'require';
+  /** HUB_TRUSTED_DOCUMENTS_DIR: the registry, `<ORG-CODE>/` and `_shared/` (default ./trusted-documents). */
+  trustedDocumentsDir: string;
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -135,12 +149,44 @@ export function loadConfig(
     redisUrl: env.REDIS_URL || undefined,
     evidenceDir: path.resolve(env.HUB_EVIDENCE_DIR || path.join(dataDir, 'evidence')),
     evidenceMaxBytes: int('HUB_EVIDENCE_MAX_BYTES', env.HUB_EVIDENCE_MAX_BYTES, 20 * 1024 * 1024),
+    evidenceStore: evidenceStoreOf(env),
     escalationDays: int('HUB_ESCALATION_DAYS', env.HUB_ESCALATION_DAYS, 30),
     disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
     production,
     explorer: bool('HUB_EXPLORER', env.HUB_EXPLORER, !production),
     introspectionRoles: roleList('HUB_INTROSPECTION_ROLES', env.HUB_INTROSPECTION_ROLES),
+    trustedDocuments: oneOf(
+      'HUB_TRUSTED_DOCUMENTS',
+      env.HUB_TRUSTED_DOCUMENTS,
+      ['off', 'log', 'require'],
+      'off',
+    ),
+    trustedDocumentsDir: path.resolve(env.HUB_TRUSTED_DOCUMENTS_DIR || './trusted-documents'),
+    rateLimitPerMinute: int(
+      'HUB_RATE_LIMIT_PER_MINUTE',
+      env.HUB_RATE_LIMIT_PER_MINUTE,
+      production ? 300_000 : 0,
+    ),
   };
+}
+
+function oneOf<T extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const v = raw?.trim().toLowerCase();
+  if (!v) return fallback;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+}
+
+function evidenceStoreOf(env: NodeJS.ProcessEnv): 'database' | 'folder' {
+  const raw = env.HUB_EVIDENCE_STORE?.trim().toLowerCase();
+  if (!raw) return env.DATABASE_URL ? 'database' : 'folder';
+  if (raw === 'database' || raw === 'folder') return raw;
+  throw new Error(`HUB_EVIDENCE_STORE must be database or folder, got "${env.HUB_EVIDENCE_STORE}"`);
 }
 
 /** A comma-separated list of roles; an unknown name is a start-up error that names it. */

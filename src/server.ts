@@ -14,7 +14,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
@@ -29,12 +29,15 @@ import {
   OPERATION_LIMITS,
   requireJson,
 } from './http/limits.js';
+import { admitOperation, budgetPlugin } from './http/budget.js';
+import { resolveDocumentIds, TrustedDocuments, trustedDocumentsGate } from './http/trusted-documents.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import { mountRectificationRoutes } from './modules/rectification/index.js';
 import { mountStatisticsRoutes } from './modules/statistics/statistics.http.js';
 import { startSharingCache } from './modules/sharing/index.js';
 import { mountPublishingRoutes } from './modules/publishing/publishing.http.js';
 import { mountPerformanceRoutes } from './modules/performance/index.js';
-import { EvidenceStore } from './modules/evidence/index.js';
+import { evidenceStorageFor, startEvidenceSweeper } from './modules/evidence/index.js';
 import { mountWebRoutes } from './web/index.js';
 
 export { formatError } from './http/plugins.js';
@@ -56,6 +59,14 @@ export async function startServer(opts: {
   accessLog?: boolean;
 }): Promise<RunningServer> {
   const { config, orm, schema, log } = opts;
+  // the registered operations per organisation (HUB_TRUSTED_DOCUMENTS_DIR), checked per the mode
+  const trusted = TrustedDocuments.load(config.trustedDocumentsDir);
+  if (config.trustedDocuments === 'require' && trusted.size === 0)
+    throw new Error(
+      `HUB_TRUSTED_DOCUMENTS=require but ${config.trustedDocumentsDir} registers no operation: every request would be refused`,
+    );
+  if (config.trustedDocuments !== 'off')
+    log.info({ mode: config.trustedDocuments, documents: trusted.size }, 'trusted documents');
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -64,6 +75,12 @@ export async function startServer(opts: {
   const contextOf = contextFactory(config, orm, log, sharing);
 
   const limits = operationLimits({ production: config.production });
+  // cost points per organisation per minute: Redis when REDIS_URL is set (shared), else in memory
+  const rateLimiter = await createRateLimiter(
+    { redisUrl: config.redisUrl, perMinute: config.rateLimitPerMinute },
+    log,
+  );
+  const gate = trustedDocumentsGate(config.trustedDocuments, trusted);
   const apollo = new ApolloServer<HubContext>({
     schema,
     // allowed per role by introspectionPlugin (production: HUB_INTROSPECTION_ROLES only)
@@ -73,6 +90,9 @@ export async function startServer(opts: {
     hideSchemaDetailsFromClientErrors: config.production,
     // one operation per HTTP request: a batch would multiply every limit below
     allowBatchedHttpRequests: false,
+    // the hub's registry (trusted documents) is the only source of documents by hash: a client never
+    // registers one (Apollo's automatic persisted queries would let any client do so)
+    persistedQueries: false,
     validationRules: limits.validationRules,
     // main.ts owns shutdown: stop HTTP, then the pool, then the embedded database, in that order
     stopOnTerminationSignals: false,
@@ -86,6 +106,7 @@ export async function startServer(opts: {
       ApolloServerPluginCacheControlDisabled(),
       ...(limits.plugins as ApolloServerPlugin<HubContext>[]),
       introspectionPlugin({ production: config.production, roles: config.introspectionRoles }),
+      budgetPlugin(rateLimiter, gate),
       accessLogPlugin(opts.accessLog ?? true),
       loggingPlugin(),
       correlationPlugin(),
@@ -105,11 +126,17 @@ export async function startServer(opts: {
     }
   });
 
+  // evidence bytes: PostgreSQL (every instance) or this machine's folder; crash leftovers swept hourly
+  const evidence = evidenceStorageFor(
+    { store: config.evidenceStore, evidenceDir: config.evidenceDir },
+    orm.em.getKnex(),
+  );
+  const evidenceSweeper = startEvidenceSweeper(evidence, orm.em.getKnex(), log);
   const contextFor = (req: express.Request): Promise<HubContext> =>
     contextOf(req.headers.authorization, req.headers['x-request-id'] as string | undefined);
   mountRectificationRoutes(app, {
     contextFor,
-    evidence: new EvidenceStore(config.evidenceDir),
+    evidence,
     maxEvidenceBytes: config.evidenceMaxBytes,
   });
   mountPublishingRoutes(app, { contextFor, httpServer, config });
@@ -122,6 +149,7 @@ export async function startServer(opts: {
     requireJson,
     express.json({ limit: OPERATION_LIMITS.bodyBytes }),
     bodyErrors,
+    resolveDocumentIds(trusted),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         // the request's id from here on, so a failure before the context exists is still traceable
@@ -174,6 +202,37 @@ export async function startServer(opts: {
         }
       },
       context: (c) => c.extra.ctx!,
+      // the same limits as over HTTP: validation rules (depth, aliases, directives, tokens, production
+      // suggestions), the trusted-documents gate, the cost budget and the rate limit
+      onSubscribe: async (c, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (e) {
+          return [e instanceof GraphQLError ? e : new GraphQLError('The subscription does not parse.')];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...limits.validationRules]);
+        if (errors.length)
+          return errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+        try {
+          await admitOperation(
+            {
+              contextValue: c.extra.ctx!,
+              document,
+              schema,
+              variables: payload.variables ?? undefined,
+              operationName: payload.operationName,
+            },
+            rateLimiter,
+            gate,
+          );
+        } catch (e) {
+          const g = e as GraphQLError;
+          const { http: _h, ...extensions } = g.extensions ?? {};
+          return [new GraphQLError(g.message, { extensions })];
+        }
+        return undefined;
+      },
       onNext: async (c) => {
         const ctx = c.extra.ctx;
         // a subscription outlives its token only until the token expires: then the socket closes, 4401
@@ -203,6 +262,8 @@ export async function startServer(opts: {
       await wsCleanup.dispose();
       await apollo.stop();
       await sharing.stop();
+      await rateLimiter?.close();
+      await evidenceSweeper.stop();
     },
   };
 }

@@ -826,6 +826,12 @@ describe('shared inspection plan (监督检查计划统筹)', () => {
     expect(meeting.data!.inspectionPlanWarnings.filter((x) => x.kind === 'PLAN_OVERLAP')).toHaveLength(2);
     const units = await hub.gql(InspectionPlanWarningsDocument, { year: y }, await T.unit());
     expect(units.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // a year outside what plans hold is a coded input error, not a database error
+    for (const year of [2147483647, -2147483648, 1999])
+      expect(
+        (await hub.gql(InspectionPlanWarningsDocument, { year }, await T.leadership())).errors?.[0]
+          ?.extensions?.code,
+      ).toBe('BAD_USER_INPUT');
   });
 
   it('warns an agency that a result it recognised still covers the subject', async () => {

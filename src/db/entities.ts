@@ -14,6 +14,7 @@ import {
   RectificationFinding,
   RectificationSupervisor,
 } from '../modules/rectification/index.js';
+import { EvidenceBlob } from '../modules/evidence/index.js';
 import {
   Consultation,
   FindingGroup,
@@ -46,6 +47,7 @@ export const ENTITIES = [
   RectificationSupervisor,
   RectificationEvent,
   Evidence,
+  EvidenceBlob,
   Recognition,
   Consultation,
   FindingGroup,

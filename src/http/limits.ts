@@ -1,7 +1,6 @@
 /**
  * What a request may ask of the hub before anything runs: the HTTP body (JSON only, at most
- * BODY_LIMIT), the operation's shape (GraphQL Armor: depth, aliases, directives, tokens, a cost
- * estimate), and in production mode no schema details to callers who are not entitled to them
+ * BODY_LIMIT), the operation's shape (GraphQL Armor: depth, aliases, directives; tokens), and in production mode no schema details to callers who are not entitled to them
  * (introspection for named roles only, no "Did you mean …" suggestions). Every refusal is a
  * GraphQL-shaped error with a code, before any resolver runs; the limits are listed in the README.
  */
@@ -30,8 +29,6 @@ export const OPERATION_LIMITS = {
   maxDirectives: 10,
   /** Lexical tokens in one document. */
   maxTokens: 3000,
-  /** GraphQL Armor's static cost estimate (object 2, scalar 1, ×1.5 per level of depth). */
-  maxCost: 20000,
 } as const;
 
 /** Reports a GraphQL Armor rejection as LIMIT_EXCEEDED (400), once, in the validation context. */
@@ -44,8 +41,9 @@ const limitExceeded = () => [
 ];
 
 /**
- * GraphQL Armor's validation rules for Apollo Server (depth, aliases, directives, cost) and a token
- * limit. Each rejection is one LIMIT_EXCEEDED error, HTTP 400, before anything runs.
+ * GraphQL Armor's validation rules for Apollo Server (depth, aliases, directives) and a token
+ * limit. Each rejection is one LIMIT_EXCEEDED error, HTTP 400, before anything runs. The cost
+ * estimate needs the request's variables (first: $n), so it runs after validation: src/http/budget.ts.
  */
 export function operationLimits(opts: { production: boolean }) {
   const L = OPERATION_LIMITS;
@@ -54,7 +52,8 @@ export function operationLimits(opts: { production: boolean }) {
     maxDepth: { n: L.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...own() },
     maxAliases: { n: L.maxAliases, ...own() },
     maxDirectives: { n: L.maxDirectives, ...own() },
-    costLimit: { maxCost: L.maxCost, ignoreIntrospection: true, flattenFragments: true, ...own() },
+    // the cost estimate is the hub's own (src/http/cost.ts): lists × first/last, budgets per role
+    costLimit: { enabled: false },
     // Armor's Apollo token plugin throws from a plugin hook (HTTP 500): tokenLimitRule instead
     maxTokens: { enabled: false, n: L.maxTokens },
     // suggestions name fields a caller did not know: off in production

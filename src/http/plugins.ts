@@ -127,10 +127,11 @@ function limitCode(error: unknown): boolean {
 /** Errors with a known code pass through; anything else is masked (no database text to clients). */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (limitCode(error)) {
+    const { cost, budget } = formatted.extensions ?? {};
     return {
       message: formatted.message,
       locations: formatted.locations,
-      extensions: { code: 'LIMIT_EXCEEDED' },
+      extensions: { code: 'LIMIT_EXCEEDED', ...(cost !== undefined ? { cost, budget } : {}) },
     };
   }
   const code = formatted.extensions?.code as string | undefined;
@@ -143,6 +144,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     'NOT_FOUND',
     'CONFLICT',
     'LIMIT_EXCEEDED',
+    'RATE_LIMITED',
+    'OPERATION_NOT_REGISTERED',
     'PERSISTED_QUERY_NOT_FOUND',
     'OPERATION_RESOLUTION_FAILURE',
     'BAD_REQUEST',

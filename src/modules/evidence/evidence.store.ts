@@ -8,7 +8,7 @@
  * sweep over the references, not something this module can decide.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -39,6 +39,30 @@ export interface StagedEvidence {
 export interface SaveLimits {
   /** Default 20 MiB. */
   maxBytes?: number;
+}
+
+/** Where evidence bytes live: a folder (EvidenceStore) or PostgreSQL (DatabaseEvidenceStore). */
+export interface EvidenceStorage {
+  save(
+    input: Readable,
+    meta: { fileName: string; declaredType: string | null },
+    limits?: SaveLimits,
+  ): Promise<StoredEvidence>;
+  stage(
+    input: Readable,
+    meta: { fileName: string; declaredType: string | null },
+    limits?: SaveLimits,
+  ): Promise<StagedEvidence>;
+  open(sha256: string): Promise<{ stream: Readable; size: number }>;
+  has(sha256: string): Promise<boolean>;
+  /**
+   * Removes what a crash left behind, older than `graceMs`: temporary files, and stored contents
+   * that `referenced` does not confirm. Returns how many of each.
+   */
+  sweep(
+    graceMs: number,
+    referenced: (sha256s: string[]) => Promise<Set<string>>,
+  ): Promise<{ temporary: number; unreferenced: number }>;
 }
 
 export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
@@ -123,7 +147,7 @@ const SHA256_RE = /^[0-9a-f]{64}$/;
 const TEMP_PREFIX = '.upload-';
 const TEMP_SUFFIX = '.tmp';
 
-function checkSha256(sha256: string): void {
+export function checkSha256(sha256: string): void {
   if (typeof sha256 !== 'string' || !SHA256_RE.test(sha256)) {
     throw badRequest('佐证材料编号格式不正确', 'Malformed evidence id (64 lowercase hex digits expected)');
   }
@@ -135,7 +159,7 @@ function checkSha256(sha256: string): void {
  * only then renamed into place: a reader never sees a partial file, and a crash leaves only
  * `.upload-*.tmp` files behind, never a wrong blob under a hash.
  */
-export class EvidenceStore {
+export class EvidenceStore implements EvidenceStorage {
   constructor(readonly rootDir: string) {}
 
   /** Receives, checks and stores a file; the same content stored twice is kept once. */
@@ -249,12 +273,51 @@ export class EvidenceStore {
     return exists(this.pathOf(sha256));
   }
 
+  async sweep(
+    graceMs: number,
+    referenced: (sha256s: string[]) => Promise<Set<string>>,
+  ): Promise<{ temporary: number; unreferenced: number }> {
+    const before = Date.now() - graceMs;
+    const old = async (file: string) => {
+      try {
+        return (await stat(file)).mtimeMs < before;
+      } catch {
+        return false;
+      }
+    };
+    let temporary = 0;
+    let unreferenced = 0;
+    let top: string[];
+    try {
+      top = await readdir(this.rootDir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { temporary, unreferenced };
+      throw e;
+    }
+    for (const name of top) {
+      const file = path.join(this.rootDir, name);
+      if (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX) && (await old(file))) {
+        await rm(file, { force: true });
+        temporary++;
+      } else if (/^[0-9a-f]{2}$/.test(name)) {
+        const hashes = (await readdir(file)).filter((h) => SHA256_RE.test(h));
+        const kept = await referenced(hashes);
+        for (const h of hashes) {
+          if (kept.has(h) || !(await old(path.join(file, h)))) continue;
+          await rm(path.join(file, h), { force: true });
+          unreferenced++;
+        }
+      }
+    }
+    return { temporary, unreferenced };
+  }
+
   private pathOf(sha256: string): string {
     return path.join(this.rootDir, sha256.slice(0, 2), sha256);
   }
 }
 
-function notFound(): EvidenceError {
+export function notFound(): EvidenceError {
   return new EvidenceError('NOT_FOUND', '佐证材料不存在。Evidence file not found.');
 }
 

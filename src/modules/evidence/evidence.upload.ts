@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { badRequest, EvidenceError, tooLarge } from './evidence.errors.js';
-import type { EvidenceStore, StagedEvidence, StoredEvidence } from './evidence.store.js';
+import type { EvidenceStorage, StagedEvidence, StoredEvidence } from './evidence.store.js';
 
 export interface UploadOptions {
   maxBytes: number;
@@ -190,7 +190,7 @@ export function parseSingleUpload(req: IncomingMessage, opts: UploadOptions): Pr
  */
 export async function receiveUpload(
   req: IncomingMessage,
-  store: EvidenceStore,
+  store: EvidenceStorage,
   opts: UploadOptions,
 ): Promise<{ stored: StoredEvidence; fields: Record<string, string> }> {
   const upload = await parseSingleUpload(req, opts);

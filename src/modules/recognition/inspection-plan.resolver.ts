@@ -46,6 +46,13 @@ function planIdOf(id: string, field: string): number {
   return g.id;
 }
 
+/** A year as plans and reviews store it (smallint); anything else is a coded input error, not a database error. */
+const yearOf = (year: number, field = 'year') => {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput(`"${field}" must be a year between 2000 and 2100`, field);
+  return year;
+};
+
 const yearsBack = (years: number) => {
   if (!Number.isInteger(years) || years < 1 || years > 10)
     throw badInput('"years" must be between 1 and 10', 'years');
@@ -143,6 +150,7 @@ export class InspectionPlanResolver {
     minAgencies?: number,
   ) {
     const n = yearsBack(years);
+    yearOf(year);
     const min = minAgencies ?? 2;
     if (!Number.isInteger(min) || min < 2 || min > 10)
       throw badInput('"minAgencies" must be between 2 and 10', 'minAgencies');
@@ -162,7 +170,7 @@ export class InspectionPlanResolver {
     @Ctx() ctx: HubContext,
     @Arg('year', () => Int, { description: 'Plan year (计划年度).' }) year: number,
   ) {
-    return svc.warningsOfYear(ctx.knex, ctx.viewer, year);
+    return svc.warningsOfYear(ctx.knex, ctx.viewer, yearOf(year));
   }
 
   @Query(() => CoverageObject, {
@@ -183,6 +191,7 @@ export class InspectionPlanResolver {
     years: number,
   ) {
     yearsBack(years);
+    yearOf(year);
     const s = subjectOf(subject);
     const unitId = await unitOfSubject(ctx.knex, s.kind, s.id);
     if (unitId == null) return null;

@@ -11,7 +11,7 @@ import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { HubContext } from '../../context.js';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
-import { EvidenceError, EvidenceStore, receiveUpload } from '../evidence/index.js';
+import { EvidenceError, receiveUpload, type EvidenceStorage } from '../evidence/index.js';
 import { organizationIdsByCodes } from '../organization/organization.repo.js';
 import { canUploadEvidence, isUnitOf } from '../../policy/rectification.js';
 import { ledgerRows, writeLedgerXlsxTo } from './rectification.ledger.js';
@@ -22,7 +22,7 @@ import type { RectificationFilter } from './rectification.types.js';
 
 export interface HttpDeps {
   contextFor(req: Request): Promise<HubContext>;
-  evidence: EvidenceStore;
+  evidence: EvidenceStorage;
   maxEvidenceBytes: number;
 }
 

@@ -1,0 +1,210 @@
+/**
+ * Trusted documents (src/http/trusted-documents.ts): a registry of operations per organisation, by
+ * hash, from .graphql files and codegen-style manifests; modes off / log / require.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pino from 'pino';
+import { startTestHub, type TestHub } from './support/harness.js';
+import { Factory } from './support/factories.js';
+import { Role } from '../src/shared/enums.js';
+import { loadConfig } from '../src/config.js';
+import { openOrm } from '../src/db/orm.js';
+import { applyPermissions } from '../src/permissions.js';
+import { buildHubSchema } from '../src/schema.js';
+import { startServer } from '../src/server.js';
+import { TrustedDocuments } from '../src/http/trusted-documents.js';
+
+const ops = path.resolve(import.meta.dirname, 'operations');
+const PARTNER_QUERY = 'query PartnerOrgs { organizations(first: 5) { nodes { code } } }';
+const partnerId = createHash('sha256').update(PARTNER_QUERY).digest('hex');
+const ADHOC = '{ organizations(first: 5) { nodes { code name } } }';
+const WHO = 'query WhoAmI { viewer { role clearance organization { code } } }';
+
+let dir: string;
+let off: TestHub;
+let req: TestHub;
+let w: Awaited<ReturnType<Factory['world']>>;
+beforeAll(async () => {
+  off = await startTestHub();
+  w = await new Factory(off.knex).world();
+  // the registry: views for everyone, the findings operations for the audit bureau, one partner
+  // query (a codegen persisted-documents manifest) for the finance bureau
+  dir = mkdtempSync(path.join(os.tmpdir(), 'hub-trusted-'));
+  for (const [reg, file, text] of [
+    ['_shared', 'views.graphql', readFileSync(path.join(ops, 'views.graphql'), 'utf8')],
+    [w.audit.code, 'findings.graphql', readFileSync(path.join(ops, 'findings.graphql'), 'utf8')],
+    [w.finance.code, 'persisted-documents.json', JSON.stringify({ [partnerId]: PARTNER_QUERY })],
+  ] as const) {
+    mkdirSync(path.join(dir, reg), { recursive: true });
+    writeFileSync(path.join(dir, reg, file), text);
+  }
+  req = await startTestHub({ trustedDocuments: 'require', trustedDocumentsDir: dir });
+});
+afterAll(async () => {
+  await off?.stop();
+  await req?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const send = async (url: string, body: object, token?: string) => {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, ...((await res.json()) as { data?: any; errors?: any[] }) };
+};
+
+describe('require registered operations', () => {
+  it('runs an operation registered for everyone, for every role and without a token', async () => {
+    for (const [role, org] of [
+      [Role.AUDIT, w.audit],
+      [Role.UNIT, w.unitA],
+    ] as const) {
+      const r = await send(req.server.url, { query: WHO }, await req.token(role, org.code));
+      expect(r.status).toBe(200);
+      expect(r.data.viewer.organization.code).toBe(org.code);
+    }
+    // whitespace and layout do not matter: the printed form is what is registered
+    const spaced = WHO.replace(/ /g, '\n   ');
+    expect((await send(req.server.url, { query: spaced })).status).toBe(200);
+  });
+
+  it("runs an organisation's own operations only for that organisation", async () => {
+    const FINDINGS = readFileSync(path.join(ops, 'findings.graphql'), 'utf8');
+    const body = { query: FINDINGS, operationName: 'FindingsPage', variables: { first: 1 } };
+    // the whole file sent as it is: with its other operations it is not one registered document
+    const whole = await send(req.server.url, body, await req.token(Role.AUDIT, w.audit.code));
+    expect(whole.errors![0].extensions.code).toBe('OPERATION_NOT_REGISTERED');
+    const registry = TrustedDocuments.load(dir);
+    // FindingsPage alone, as a client generated from that file sends it
+    const { parse, print } = await import('graphql');
+    const doc = parse(FINDINGS);
+    const page = print({
+      kind: doc.kind,
+      definitions: doc.definitions.filter((d) => 'name' in d && d.name?.value === 'FindingsPage'),
+    });
+    expect(registry.isAllowed(parse(page), w.audit.code).ok).toBe(true);
+    const audit = await send(
+      req.server.url,
+      { ...body, query: page },
+      await req.token(Role.AUDIT, w.audit.code),
+    );
+    expect(audit.errors).toBeUndefined();
+    expect(audit.status).toBe(200);
+    const finance = await send(
+      req.server.url,
+      { ...body, query: page },
+      await req.token(Role.FINANCE, w.finance.code),
+    );
+    expect(finance.status).toBe(403);
+    expect(finance.data).toBeUndefined();
+    expect(finance.errors![0].extensions).toMatchObject({ code: 'OPERATION_NOT_REGISTERED' });
+  });
+
+  it('refuses an ad-hoc operation before anything runs, and a write changes nothing', async () => {
+    const r = await send(req.server.url, { query: ADHOC }, await req.token(Role.FINANCE, w.finance.code));
+    expect(r.status).toBe(403);
+    expect(r.data).toBeUndefined();
+    expect(r.errors![0].extensions.code).toBe('OPERATION_NOT_REGISTERED');
+    const before = await req.knex('finding').where('agency_id', w.finance.id).count({ n: '*' }).first();
+    const write = await send(
+      req.server.url,
+      {
+        query: `mutation { findingImport(input: { rows: [{ sourceRef: "TD-1", description: "未登记的写入", category: "测试", unitCode: "${w.unitA.code}", fiscalYear: 2025 }] }) { report { created } } }`,
+      },
+      await req.token(Role.FINANCE, w.finance.code),
+    );
+    expect(write.status).toBe(403);
+    const after = await req.knex('finding').where('agency_id', w.finance.id).count({ n: '*' }).first();
+    expect(Number(after!.n)).toBe(Number(before!.n));
+  });
+
+  it('fills in a document sent by hash only (a codegen manifest id); an unknown hash is refused', async () => {
+    const finance = await req.token(Role.FINANCE, w.finance.code);
+    const byId = await send(
+      req.server.url,
+      { extensions: { persistedQuery: { version: 1, sha256Hash: partnerId } } },
+      finance,
+    );
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data.organizations.nodes.length).toBeGreaterThan(0);
+    // the same registered document is still the finance bureau's only: the audit bureau may not
+    const audit = await send(
+      req.server.url,
+      { extensions: { persistedQuery: { version: 1, sha256Hash: partnerId } } },
+      await req.token(Role.AUDIT, w.audit.code),
+    );
+    expect(audit.status).toBe(403);
+    const unknown = await send(
+      req.server.url,
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } },
+      finance,
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.errors![0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
+
+describe('the other modes', () => {
+  it('off: anything valid runs', async () => {
+    const r = await send(off.server.url, { query: ADHOC }, await off.token(Role.FINANCE, w.finance.code));
+    expect(r.status).toBe(200);
+  });
+
+  it('log: an unknown operation runs, and the log names organisation, operation and hash', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (l: string) => lines.push(l) });
+    const orm = await openOrm(inject('databaseUrl'), 2);
+    const config = {
+      ...loadConfig(),
+      port: 0,
+      host: '127.0.0.1',
+      trustedDocuments: 'log' as const,
+      trustedDocumentsDir: dir,
+    };
+    const server = await startServer({
+      config,
+      orm,
+      schema: applyPermissions(await buildHubSchema()),
+      log,
+      port: 0,
+    });
+    try {
+      const q = 'query Unregistered { organizations(first: 3) { nodes { code } } }';
+      const r = await send(server.url, { query: q }, await off.token(Role.REFORM, w.reform.code));
+      expect(r.status).toBe(200);
+      expect(r.errors).toBeUndefined();
+      const warn = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.op === 'Unregistered');
+      expect(warn).toMatchObject({
+        org: w.reform.code,
+        msg: 'operation not in the trusted documents of this organisation',
+      });
+      expect(warn!.hash).toMatch(/^[0-9a-f]{64}$/);
+      // a registered one is not logged
+      lines.length = 0;
+      await send(server.url, { query: WHO }, await off.token(Role.REFORM, w.reform.code));
+      expect(lines.filter((l) => l.includes('trusted documents'))).toEqual([]);
+    } finally {
+      await server.stop();
+      await orm.close();
+    }
+  });
+
+  it('require with an empty registry refuses to start', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'hub-trusted-empty-'));
+    try {
+      await expect(startTestHub({ trustedDocuments: 'require', trustedDocumentsDir: empty })).rejects.toThrow(
+        /registers no operation/,
+      );
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
