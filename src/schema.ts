@@ -39,6 +39,8 @@ import {
 } from './modules/recognition/recognition.resolver.js';
 import {
   ChangeEventDuplicatesResolver,
+  ImportReportDuplicatesResolver,
+  LedgerImportReportDuplicatesResolver,
   DuplicateSuggestionResolver,
   FindingGroupEventResolver,
   FindingGroupMemberResolver,
@@ -105,6 +107,8 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
       FindingGroupEventResolver,
       DuplicateSuggestionResolver,
       ChangeEventDuplicatesResolver,
+      ImportReportDuplicatesResolver,
+      LedgerImportReportDuplicatesResolver,
       InspectionPlanResolver,
       PlanWarningResolver,
       CoverageEntryResolver,

@@ -90,6 +90,29 @@ describe('authentication', () => {
   });
 });
 
+describe('year arguments', () => {
+  it('answers a year outside 2000-2100 with BAD_USER_INPUT, never a database error', async () => {
+    const finance = await hub.token(Role.FINANCE, w.finance.code);
+    const queries = [
+      'query($y: Int!) { spotChecks(budgetYear: $y) { id } }',
+      'query($y: Int!) { selfEvaluations(budgetYear: $y) { id } }',
+      'query($y: Int!) { monitoringWarnings(budgetYear: $y) { reasons } }',
+      'query($y: Int!) { budgetProposals(resultYear: $y) { action } }',
+      'query($y: Int!) { unitAssessmentContributions(resultYear: $y) { points } }',
+      'query($y: Int!) { inspectionPlanWarnings(year: $y) { kind } }',
+      'query($y: Int!) { coverageList(kind: UNIT, year: $y) { totalCount } }',
+    ];
+    for (const q of queries)
+      for (const y of [-2147483648, 1999, 2147483647]) {
+        const res = await hub.gql(q, { y }, finance);
+        expect(
+          res.errors?.map((e) => e.extensions?.code),
+          `${q} with ${y}`,
+        ).toEqual(['BAD_USER_INPUT']);
+      }
+  });
+});
+
 describe('findings: filters, order and pages', () => {
   it('filters by source, year, unit, category, severity, status, amount range and Chinese text', async () => {
     const base = { unit: w.unitA };

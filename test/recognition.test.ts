@@ -702,7 +702,9 @@ describe('duplicate suggestions (疑似重复)', () => {
       page = await hub.gql(TAIL, { since: page.data!.changes.nextSince }, audit);
     const since = page.data!.changes.nextSince;
     const imported = await hub.gql(
-      `mutation($input: FindingImportInput!) { findingImport(input: $input) { report { created } userErrors { code } } }`,
+      `mutation($input: FindingImportInput!) { findingImport(input: $input) {
+        report { created possibleDuplicates(first: 20) { finding { id sourceRef } suggestions { finding { id } score } } }
+        userErrors { code } } }`,
       {
         input: {
           rows: [
@@ -721,6 +723,14 @@ describe('duplicate suggestions (疑似重复)', () => {
       await T.finance(),
     );
     expect(imported.data!.findingImport.report.created).toBe(1);
+    // the import report flags the new row at once
+    const flagged = imported.data!.findingImport.report.possibleDuplicates as {
+      finding: { sourceRef: string };
+      suggestions: { finding: { id: string }; score: number }[];
+    }[];
+    expect(flagged.map((x) => x.finding.sourceRef)).toEqual([`DUP-${s.original.id}`]);
+    const best = flagged[0]!.suggestions;
+    expect(best.find((x) => x.finding.id === s.original.gid)?.score).toBe(best[0]!.score);
     // every event since (other test files write to the same database meanwhile), 20 at a time
     const eventsSince = async (token: string) => {
       const out: {

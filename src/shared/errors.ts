@@ -25,3 +25,13 @@ export const unauthenticated = (why: string) => new HubError(ErrorCode.UNAUTHENT
 export const forbidden = () => new HubError(ErrorCode.FORBIDDEN, 'Not authorised to access this field.');
 export const badInput = (message: string, field?: string) =>
   new HubError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+
+/**
+ * A year argument as the tables store years (smallint): anything outside 2000–2100 is a coded input
+ * error here rather than a database error (masked INTERNAL_SERVER_ERROR) later.
+ */
+export function yearArg(year: number, field = 'year'): number {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput(`"${field}" must be a year between 2000 and 2100`, field);
+  return year;
+}

@@ -1,3 +1,4 @@
+import { yearArg } from '../../shared/errors.js';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
 import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
@@ -51,7 +52,7 @@ export class BudgetProposalResolver {
     filterBy: BudgetProposalFilter | null,
   ) {
     try {
-      return await proposalViews(ctx, resultYear, filterBy);
+      return await proposalViews(ctx, yearArg(resultYear, 'resultYear'), filterBy);
     } catch (e) {
       if (e instanceof UserInputProblem) return [];
       throw e;
@@ -65,7 +66,7 @@ export class BudgetProposalResolver {
     @Ctx() ctx: HubContext,
     @Arg('resultYear', () => Int, { description: 'Result year (结果年度).' }) resultYear: number,
   ) {
-    const rows = await svc.proposals(ctx.knex, ctx.viewer, resultYear);
+    const rows = await svc.proposals(ctx.knex, ctx.viewer, yearArg(resultYear, 'resultYear'));
     const by = new Map<number, { n: number; sum: number }>();
     for (const r of rows) {
       if (r.proposal.assessmentPoints === null) continue;

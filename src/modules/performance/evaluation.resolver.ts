@@ -1,3 +1,4 @@
+import { yearArg } from '../../shared/errors.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
 import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
@@ -41,6 +42,7 @@ export class SelfEvaluationResolver {
     @Arg('budgetYear', () => Int, { description: 'Budget year evaluated (评价年度).' }) budgetYear: number,
     @Arg('unit', () => ID, { nullable: true, description: 'One unit (单位).' }) unit: string | null,
   ) {
+    yearArg(budgetYear, 'budgetYear');
     try {
       return await repo.selfEvaluations(ctx.knex, ctx.viewer, {
         budgetYear,
@@ -122,6 +124,7 @@ export class SpotCheckResolver {
     @Ctx() ctx: HubContext,
     @Arg('budgetYear', () => Int, { description: 'Budget year evaluated (评价年度).' }) budgetYear: number,
   ) {
+    yearArg(budgetYear, 'budgetYear');
     return canSeeSpotChecks(ctx.viewer) ? repo.spotChecks(ctx.knex, { budgetYear }) : [];
   }
 

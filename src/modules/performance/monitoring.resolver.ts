@@ -1,3 +1,4 @@
+import { yearArg } from '../../shared/errors.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
 import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
@@ -57,6 +58,7 @@ export class MonitoringResolver {
     })
     minLevel: WarningLevelEnum,
   ) {
+    yearArg(budgetYear, 'budgetYear');
     let unitId: number | null = null;
     try {
       unitId = unit ? unitDbId(unit) : null;

@@ -54,6 +54,8 @@ export interface LedgerImportReport {
   matchedWithoutHelp: number;
   parseMs: number;
   writeMs: number;
+  /** db ids of the findings this import created, in row order (empty for a dry run). */
+  createdIds: number[];
 }
 
 export async function importLedgerFile(
@@ -139,6 +141,7 @@ export async function importLedgerFile(
     reviewsWritten: 0,
     parseMs,
     writeMs: Date.now() - tWrite,
+    createdIds: report?.createdIds ?? [],
     ...(workbook ? { workbook } : {}),
   };
 }
@@ -186,6 +189,7 @@ async function importEvaluationTable(
   );
   const tWrite = Date.now();
   let created = 0;
+  let createdIds: number[] = [];
   let updated = 0;
   let unchanged = 0;
   let reviewsWritten = 0;
@@ -241,10 +245,12 @@ async function importEvaluationTable(
         });
         if (rep.problems.length) throw new EvaluationImportFailed(rep.problems);
         created = rep.created;
+        createdIds = rep.createdIds;
         updated = rep.updated;
         unchanged = rep.unchanged;
       })
       .catch((e: unknown) => {
+        createdIds = [];
         if (e instanceof EvaluationImportFailed) problems.push(...e.problems);
         else throw e;
       });
@@ -271,6 +277,7 @@ async function importEvaluationTable(
     reviewsWritten,
     parseMs,
     writeMs: Date.now() - tWrite,
+    createdIds,
     ...(workbook ? { workbook } : {}),
   };
 }

@@ -243,7 +243,9 @@ export function mountPublishingRoutes(app: Express, deps: PublishingHttpDeps): v
           .send(workbook);
         return;
       }
-      res.status(report.problems.length ? 422 : 200).json(report);
+      // database ids stay inside the hub (the API names findings by global id)
+      const { createdIds: _createdIds, ...body } = report;
+      res.status(report.problems.length ? 422 : 200).json(body);
     } catch (e) {
       if (e instanceof RequestProblem) return fail(req, res, e.status, e.code, e.message);
       if (e instanceof PublisherProblem) return fail(req, res, e.httpStatus, e.code, e.message);

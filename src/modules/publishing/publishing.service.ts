@@ -46,6 +46,8 @@ export interface PublishReport {
   problems: ImportProblem[];
   /** db ids of the findings written or matched, in row order (empty when problems). */
   findingIds: number[];
+  /** db ids of the findings this import created (empty for a dry run), in row order. */
+  createdIds: number[];
 }
 
 /** Columns an agency's ledger sets, with their API names (used in history). */
@@ -149,6 +151,7 @@ export async function publishFindings(
     unchanged: 0,
     problems: [],
     findingIds: [],
+    createdIds: [],
   };
   for (const r of rows) {
     if (r.source !== me.source) {
@@ -273,6 +276,7 @@ export async function publishFindings(
     await insertRevisions(trx, revisions);
     await insertChangeEvents(trx, events);
     report.findingIds = resolved.map((x) => idOfRef.get(x.row.sourceRef)!);
+    report.createdIds = toInsert.map((x) => idOfRef.get(x.ref)!);
     return events;
   };
   if (opts.dryRun) {

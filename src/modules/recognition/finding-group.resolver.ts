@@ -16,9 +16,14 @@ import { loadVisibleGroup, visibleMembers } from './recognition.reads.js';
 import * as svc from './finding-group.service.js';
 import { suggestDuplicates, type DuplicateSuggestion } from './finding-duplicates.js';
 import { badInput } from '../../shared/errors.js';
-import { ChangeEventObject } from '../publishing/publishing.types.js';
+import {
+  ChangeEventObject,
+  ImportReportObject,
+  LedgerImportReportObject,
+} from '../publishing/publishing.types.js';
 import {
   DuplicateSuggestionObject,
+  ImportDuplicateObject,
   FindingGroupEventObject,
   FindingGroupFilter,
   FindingGroupLinkInput,
@@ -242,5 +247,51 @@ export class ChangeEventDuplicatesResolver {
       throw badInput('"first" must be between 1 and 20', 'first');
     if (e.kind !== 'FINDING_PUBLISHED') return [];
     return suggestDuplicates(ctx.knex, ctx.viewer, e.finding.dbId, first);
+  }
+}
+
+/** At most this many new findings of one import are checked for duplicates (two statements each). */
+export const IMPORT_DUPLICATE_CHECKS = 200;
+
+/** An import report's new findings that look like other agencies' findings, in row order. */
+async function importDuplicates(ctx: HubContext, createdIds: readonly number[] | undefined, first: number) {
+  if (!Number.isInteger(first) || first < 1 || first > 20)
+    throw badInput('"first" must be between 1 and 20', 'first');
+  const out: { finding: unknown; suggestions: DuplicateSuggestion[] }[] = [];
+  for (const id of (createdIds ?? []).slice(0, IMPORT_DUPLICATE_CHECKS)) {
+    const suggestions = await suggestDuplicates(ctx.knex, ctx.viewer, id, first);
+    if (suggestions.length) out.push({ finding: ctx.loaders.finding.load(id), suggestions });
+  }
+  return out;
+}
+
+const IMPORT_DUPLICATES_DESCRIPTION =
+  'New findings of this import that look like another agency’s finding, with the suggestions, so they can be ' +
+  `linked as one problem right away (疑似重复); the first ${IMPORT_DUPLICATE_CHECKS} new findings are checked, ` +
+  'none on a dry run.';
+
+@Resolver(() => ImportReportObject)
+export class ImportReportDuplicatesResolver {
+  @FieldResolver(() => [ImportDuplicateObject], { description: IMPORT_DUPLICATES_DESCRIPTION })
+  possibleDuplicates(
+    @Root() r: { createdIds?: number[] },
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 3, description: 'Suggestions per finding, 1-20 (条数).' })
+    first: number,
+  ) {
+    return importDuplicates(ctx, r.createdIds, first);
+  }
+}
+
+@Resolver(() => LedgerImportReportObject)
+export class LedgerImportReportDuplicatesResolver {
+  @FieldResolver(() => [ImportDuplicateObject], { description: IMPORT_DUPLICATES_DESCRIPTION })
+  possibleDuplicates(
+    @Root() r: { createdIds?: number[] },
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 3, description: 'Suggestions per finding, 1-20 (条数).' })
+    first: number,
+  ) {
+    return importDuplicates(ctx, r.createdIds, first);
   }
 }

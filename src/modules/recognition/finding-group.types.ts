@@ -180,3 +180,16 @@ export class DuplicateSuggestionObject {
   })
   reasons!: string[];
 }
+
+@ObjectType('ImportDuplicate', {
+  description:
+    'A finding an import just created that looks like another agency’s finding (疑似重复), with the suggestions.',
+  simpleResolvers: true,
+})
+export class ImportDuplicateObject {
+  @Field(() => FindingInterface, { description: 'The new finding (新增问题).' })
+  finding!: unknown;
+
+  @Field(() => [DuplicateSuggestionObject], { description: 'Likely duplicates, best first (疑似重复).' })
+  suggestions!: unknown[];
+}

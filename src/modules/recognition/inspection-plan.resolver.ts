@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
 import { SubjectKind } from '../../shared/enums.js';
-import { badInput } from '../../shared/errors.js';
+import { badInput, yearArg } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/global-id.js';
 import { asUserErrors } from '../../shared/user-error.js';
 import { ConnectionArgs } from '../../shared/relay.js';
@@ -45,13 +45,6 @@ function planIdOf(id: string, field: string): number {
   if (g?.type !== 'InspectionPlan') throw badInput(`"${field}" must be an InspectionPlan id`, field);
   return g.id;
 }
-
-/** A year as plans and reviews store it (smallint); anything else is a coded input error, not a database error. */
-const yearOf = (year: number, field = 'year') => {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInput(`"${field}" must be a year between 2000 and 2100`, field);
-  return year;
-};
 
 const yearsBack = (years: number) => {
   if (!Number.isInteger(years) || years < 1 || years > 10)
@@ -150,7 +143,7 @@ export class InspectionPlanResolver {
     minAgencies?: number,
   ) {
     const n = yearsBack(years);
-    yearOf(year);
+    yearArg(year);
     const min = minAgencies ?? 2;
     if (!Number.isInteger(min) || min < 2 || min > 10)
       throw badInput('"minAgencies" must be between 2 and 10', 'minAgencies');
@@ -170,7 +163,7 @@ export class InspectionPlanResolver {
     @Ctx() ctx: HubContext,
     @Arg('year', () => Int, { description: 'Plan year (计划年度).' }) year: number,
   ) {
-    return svc.warningsOfYear(ctx.knex, ctx.viewer, yearOf(year));
+    return svc.warningsOfYear(ctx.knex, ctx.viewer, yearArg(year));
   }
 
   @Query(() => CoverageObject, {
@@ -191,7 +184,7 @@ export class InspectionPlanResolver {
     years: number,
   ) {
     yearsBack(years);
-    yearOf(year);
+    yearArg(year);
     const s = subjectOf(subject);
     const unitId = await unitOfSubject(ctx.knex, s.kind, s.id);
     if (unitId == null) return null;

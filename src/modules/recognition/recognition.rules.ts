@@ -171,4 +171,7 @@ export const recognitionRules: TypeRules = {
   Review: { recognitions: Access.VISIBLE },
   // suggestions only from findings the viewer may see and read (finding-duplicates.repo.ts)
   ChangeEvent: { possibleDuplicates: Access.VISIBLE },
+  ImportReport: { possibleDuplicates: Access.VISIBLE },
+  LedgerImportReport: { possibleDuplicates: Access.VISIBLE },
+  ImportDuplicate: visible(['finding', 'suggestions']),
 };

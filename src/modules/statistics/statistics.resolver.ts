@@ -1,4 +1,5 @@
 /** Thin resolvers of the statistics API (统计) and the yearly report (整改情况报告). */
+import { yearArg } from '../../shared/errors.js';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../context.js';
 import { FindingFilter } from '../finding/finding.types.js';
@@ -48,6 +49,6 @@ export class StatisticsResolver {
     @Arg('scope', () => ReportScope, { nullable: true, description: 'Scope; the district if omitted.' })
     scope?: ReportScope,
   ): Promise<RectificationReport> {
-    return computeReport(ctx.knex, ctx.viewer, year, scope, ctx.settings.disciplineMinCount);
+    return computeReport(ctx.knex, ctx.viewer, yearArg(year), scope, ctx.settings.disciplineMinCount);
   }
 }
