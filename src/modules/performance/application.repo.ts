@@ -5,6 +5,7 @@
  * list costs the same handful of statements at any size.
  */
 import type { Knex } from 'knex';
+import { updateAtVersion } from '../../db/versioned.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { toDate } from '../../shared/timestamps.js';
 import { applicationScope, holdBackTaskSql } from '../../policy/performance.js';
@@ -226,7 +227,5 @@ export async function updateDecisionAt(
   version: number,
   cols: Record<string, unknown>,
 ): Promise<number> {
-  return trx('budget_decision')
-    .where({ id, version })
-    .update({ ...cols, version: version + 1, updated_at: new Date() });
+  return updateAtVersion(trx, 'budget_decision', id, version, cols);
 }

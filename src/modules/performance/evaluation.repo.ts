@@ -1,5 +1,6 @@
 /** SQL of self-evaluations (自评) and spot checks (抽查复核). */
 import type { Knex } from 'knex';
+import { updateAtVersion } from '../../db/versioned.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { toDate } from '../../shared/timestamps.js';
 import { selfEvaluationScope } from '../../policy/performance.js';
@@ -86,9 +87,7 @@ export async function updateSelfEvaluationAt(
   version: number,
   cols: Record<string, unknown>,
 ): Promise<number> {
-  return trx('self_evaluation')
-    .where({ id, version })
-    .update({ ...cols, version: version + 1, updated_at: new Date() });
+  return updateAtVersion(trx, 'self_evaluation', id, version, cols);
 }
 
 export async function selfEvaluations(
@@ -234,9 +233,7 @@ export async function updateItemAt(
   version: number,
   cols: Record<string, unknown>,
 ): Promise<number> {
-  return trx('spot_check_item')
-    .where({ id, version })
-    .update({ ...cols, version: version + 1, updated_at: new Date() });
+  return updateAtVersion(trx, 'spot_check_item', id, version, cols);
 }
 
 /** Finance's re-score as a performance review (抽查复核), published. */

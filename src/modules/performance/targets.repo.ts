@@ -1,5 +1,6 @@
 /** SQL of performance target sets (绩效目标) and pre-assessments (事前绩效评估). */
 import type { Knex } from 'knex';
+import { updateAtVersion } from '../../db/versioned.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { toDate } from '../../shared/timestamps.js';
 import { targetSetScope, unitRowScope } from '../../policy/performance.js';
@@ -157,9 +158,7 @@ export async function updateTargetSetAt(
   version: number,
   cols: Record<string, unknown>,
 ): Promise<number> {
-  return trx('performance_target_set')
-    .where({ id, version })
-    .update({ ...cols, version: version + 1, updated_at: new Date() });
+  return updateAtVersion(trx, 'performance_target_set', id, version, cols);
 }
 
 /** A project's owner unit, name and budget; or a budget unit's id and name. */

@@ -1,5 +1,6 @@
 /** Every SQL statement of clue referrals (问题线索移送). */
 import type { Knex } from 'knex';
+import { updateAtVersion } from '../../db/versioned.js';
 import { OrganizationKind } from '../../shared/enums.js';
 import type { ReferralStatus } from './referral.entity.js';
 
@@ -117,9 +118,7 @@ export async function updateReferralAtVersion(
   version: number,
   set: Record<string, unknown>,
 ): Promise<number> {
-  return trx('clue_referral')
-    .where({ id, version })
-    .update({ ...set, version: version + 1, updated_at: new Date() });
+  return updateAtVersion(trx, 'clue_referral', id, version, set);
 }
 
 export async function referralByDocument(
