@@ -53,7 +53,8 @@ const SERVER_FILES: Record<ServerName, string> = {
 };
 const USAGE = `npm run bench -- --quick                       CI: scale 2, 2 s × 10 connections, verify, drop
 npm run bench -- --compare [--scale 100] [--duration 10] [--warmup 2] [--connections 10,32]
-                          [--only list,nested,filtered,search,stats] [--label baseline] [--profile]`;
+                          [--only list,nested,filtered,search,stats] [--label baseline] [--profile]
+                          [--db postgres://…/seeded_db]   use a seeded database as it is (kept)`;
 
 const t = () => performance.now();
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -233,6 +234,7 @@ export async function runCompare(argv: string[]): Promise<number> {
       only: { type: 'string' },
       label: { type: 'string' },
       profile: { type: 'boolean' },
+      db: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -270,7 +272,8 @@ export async function runCompare(argv: string[]): Promise<number> {
     });
   }
   try {
-    return await main({ quick, scale, duration, warmup, connections, only, label, profile, workloads });
+    const db = a.db ?? null;
+    return await main({ quick, scale, duration, warmup, connections, only, label, profile, workloads, db });
   } catch (e) {
     console.error('\ncompare FAILED:', e instanceof Error ? e.message : e);
     if (e instanceof Error && e.stack) console.error(e.stack.split('\n').slice(1, 6).join('\n'));
@@ -290,6 +293,8 @@ async function main(o: {
   label: string | null;
   profile: boolean;
   workloads: typeof WORKLOADS;
+  /** An already seeded database to use as it is (not seeded, not dropped): for iterating on the hub. */
+  db: string | null;
 }): Promise<number> {
   const startedAt = new Date();
   const T0 = t();
@@ -305,26 +310,27 @@ async function main(o: {
   );
 
   // 1. database
-  const fresh = await freshDatabase(BASE_URL, 'hub_bench');
+  const fresh = o.db ? { url: o.db, drop: async () => {} } : await freshDatabase(BASE_URL, 'hub_bench');
   const dbName = new URL(fresh.url).pathname.slice(1);
-  cleanups.push({ what: `dropped database ${dbName}`, fn: fresh.drop });
+  if (!o.db) cleanups.push({ what: `dropped database ${dbName}`, fn: fresh.drop });
   const orm = await openOrm(fresh.url, 2);
   cleanups.push({ what: 'closed the seeding pool', fn: () => orm.close(true) });
   await migrateUp(orm);
   const knex = orm.em.getKnex() as unknown as Knex;
   const tSeed = t();
   let lastLine = 0;
-  await seedDemo(knex, {
-    scale: o.scale,
-    progress: (line) => {
-      if (t() - lastLine < 10_000) return;
-      lastLine = t();
-      console.log(`  seed ${((t() - tSeed) / 1000).toFixed(0)} s  ${line}`);
-    },
-  });
+  if (!o.db)
+    await seedDemo(knex, {
+      scale: o.scale,
+      progress: (line) => {
+        if (t() - lastLine < 10_000) return;
+        lastLine = t();
+        console.log(`  seed ${((t() - tSeed) / 1000).toFixed(0)} s  ${line}`);
+      },
+    });
   const seedMs = t() - tSeed;
   const tAnalyze = t();
-  await knex.raw('vacuum analyze');
+  if (!o.db) await knex.raw('vacuum analyze');
   const analyzeMs = t() - tAnalyze;
   const rowCounts: Record<string, number> = {};
   for (const table of ['organization', 'project', 'review', 'finding']) {

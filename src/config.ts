@@ -43,6 +43,11 @@ export interface HubConfig {
   escalationDays: number;
   /** Discipline figures below this count are suppressed in aggregates for other roles. */
   disciplineMinCount: number;
+  /**
+   * Answer compilable `findings` operations from response-shaped SQL (HUB_COMPILED_READS, default
+   * true; src/http/compiled-reads.ts). Off: every operation is executed field by field.
+   */
+  compiledReads: boolean;
   /** NODE_ENV=production: the demo-token endpoint is never served, the explorer is off by default. */
   production: boolean;
   /**
@@ -152,6 +157,7 @@ export function loadConfig(
     evidenceStore: evidenceStoreOf(env),
     escalationDays: int('HUB_ESCALATION_DAYS', env.HUB_ESCALATION_DAYS, 30),
     disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
+    compiledReads: bool('HUB_COMPILED_READS', env.HUB_COMPILED_READS, true),
     production,
     explorer: bool('HUB_EXPLORER', env.HUB_EXPLORER, !production),
     introspectionRoles: roleList('HUB_INTROSPECTION_ROLES', env.HUB_INTROSPECTION_ROLES),

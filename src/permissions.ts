@@ -238,7 +238,7 @@ export function applyRuleTree(
   schema: GraphQLSchema,
   tree: Record<string, Record<string, ShieldRule>>,
 ): GraphQLSchema {
-  return mapSchema(schema, {
+  const guarded = mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field: GraphQLFieldConfig<unknown, HubContext>, fieldName, typeName) => {
       const type = schema.getType(typeName);
       if (!type || !isObjectType(type) || isIntrospectionType(type)) return field;
@@ -250,7 +250,14 @@ export function applyRuleTree(
       return { ...field, resolve: guard(defaultFieldResolver as Resolver, r) };
     },
   });
+  GUARDED.add(guarded);
+  return guarded;
 }
+
+const GUARDED = new WeakSet<GraphQLSchema>();
+
+/** Whether the schema enforces the rule tree (the compiled read path serves only such a schema). */
+export const isGuarded = (schema: GraphQLSchema): boolean => GUARDED.has(schema);
 
 export function applyPermissions(schema: GraphQLSchema): GraphQLSchema {
   return applyRuleTree(schema, ruleTree());

@@ -40,6 +40,9 @@ import { mountPerformanceRoutes } from './modules/performance/index.js';
 import { evidenceStorageFor, startEvidenceSweeper } from './modules/evidence/index.js';
 import { mountWebRoutes } from './web/index.js';
 
+import { compiledReadsPlugin } from './http/compiled-reads.js';
+import { isGuarded } from './permissions.js';
+
 export { formatError } from './http/plugins.js';
 export { viewerFromHeader } from './http/auth.js';
 
@@ -107,6 +110,8 @@ export async function startServer(opts: {
       ...(limits.plugins as ApolloServerPlugin<HubContext>[]),
       introspectionPlugin({ production: config.production, roles: config.introspectionRoles }),
       budgetPlugin(rateLimiter, gate),
+      // compilable findings operations answered from response-shaped SQL, with the same rules
+      ...(config.compiledReads && isGuarded(schema) ? [compiledReadsPlugin(schema)] : []),
       accessLogPlugin(opts.accessLog ?? true),
       loggingPlugin(),
       correlationPlugin(),

@@ -219,7 +219,7 @@ export function findingBase(knex: Knex, v: Viewer, q: FindingQuery): Knex.QueryB
   return b;
 }
 
-function sortKey(v: Viewer, q: FindingQuery, field: FindingOrderField, desc: boolean): SortKey {
+export function findingSortKey(v: Viewer, q: FindingQuery, field: FindingOrderField, desc: boolean): SortKey {
   switch (field) {
     case FindingOrderField.FISCAL_YEAR:
       return { expr: 'f.fiscal_year', desc, cast: 'int' };
@@ -412,7 +412,7 @@ export async function listFindings(
     knex,
     base.clone().select(knex.raw(row.sql, row.bindings as Knex.RawBinding[])),
     args,
-    sortKey(v, q, order.field, order.desc),
+    findingSortKey(v, q, order.field, order.desc),
     mapPageRow,
     countOf(base),
     'f.id',
