@@ -4,45 +4,71 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { HubConfig } from '../config.js';
 import type { ContextSettings, HubContext } from '../context.js';
 import type { Viewer } from '../auth/viewer.js';
-import { createLoaders } from '../loaders.js';
+import { createLoaders, type Loaders } from '../loaders.js';
 import { loadSharingState } from '../policy/sharing.js';
 import { AccessLogCollector } from '../modules/access-log/access-log.collector.js';
 import type { SharingCache } from '../modules/sharing/index.js';
 import { orgResolver, viewerFromHeader } from './auth.js';
 
 /**
- * A fresh context for one request of one viewer: own em fork (made when first used), loaders and access-log collector. The
- * sharing state comes from the process's cache when there is one, else from the database.
+ * One request's context. The em fork and the DataLoaders are made when first used (many requests
+ * need neither: a compiled list page reads through knex alone). They are getters on the prototype,
+ * so Apollo's shallow copy of the context (Object.assign onto the same prototype) neither triggers
+ * them nor shares what they make between copies.
+ */
+class RequestContext implements HubContext {
+  private forked: EntityManager | undefined = undefined;
+  private made: Loaders | undefined = undefined;
+
+  constructor(
+    readonly viewer: Viewer,
+    readonly knex: Knex,
+    readonly log: Logger,
+    readonly requestId: string,
+    readonly accessLog: AccessLogCollector,
+    readonly settings: ContextSettings,
+    private readonly baseEm: EntityManager,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.forked ??= this.baseEm.fork());
+  }
+
+  get loaders(): Loaders {
+    return (this.made ??= createLoaders(this.knex, this.viewer));
+  }
+}
+
+/**
+ * A fresh context for one request of one viewer: own em fork and loaders (made when first used) and
+ * access-log collector. The sharing state comes from the process's cache when there is one, else
+ * from the database.
  */
 export async function createContext(
   base: { em: EntityManager; log: Logger; settings: ContextSettings; sharing?: SharingCache },
   identity: Viewer,
   requestId: string,
 ): Promise<HubContext> {
-  // every fork shares the one knex; the fork itself (identity map, unit of work) is made on first use,
-  // which few requests need
+  // every fork shares the one knex
   const knex = base.em.getKnex();
-  let em: EntityManager | undefined;
   const sharing = base.sharing
     ? await base.sharing.get(identity.orgId)
     : await loadSharingState(knex, identity.orgId);
   const viewer: Viewer = { ...identity, sharing };
-  return {
+  return new RequestContext(
     viewer,
-    get em() {
-      return (em ??= base.em.fork());
-    },
     knex,
-    loaders: createLoaders(knex, viewer),
-    log: base.log.child({ requestId }),
+    base.log.child({ requestId }),
     requestId,
-    accessLog: new AccessLogCollector(viewer, requestId),
-    settings: base.settings,
-  };
+    new AccessLogCollector(viewer, requestId),
+    base.settings,
+    base.em,
+  );
 }
 
 /** The request's id: the caller's x-request-id (64 characters at most), else a new one. */
