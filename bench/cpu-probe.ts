@@ -19,7 +19,7 @@ import { Role } from '../src/shared/enums.js';
 const db = process.argv[2]!;
 const secret = 'cpu-probe-secret-0123456789abcdef0123456789';
 const port = 4999;
-const proc = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'], {
+const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   env: {
     ...process.env,
     DATABASE_URL: db,

@@ -201,7 +201,8 @@ export function findingBase(knex: Knex, v: Viewer, q: FindingQuery): Knex.QueryB
     q.severities?.length ||
     q.statuses?.length ||
     q.search;
-  if (gated) and(b, contentSql(v, 'f'));
+  const content = gated ? contentSql(v, 'f') : null;
+  if (content) and(b, content);
   else if (q.readable === false) {
     const c = contentSql(v, 'f');
     b.whereRaw(`coalesce(${c.sql}, false) = false`, c.bindings as Knex.RawBinding[]);
@@ -212,7 +213,9 @@ export function findingBase(knex: Knex, v: Viewer, q: FindingQuery): Knex.QueryB
   if (q.statuses?.length) b.whereIn('f.rectification_status', q.statuses);
   if (q.search) b.whereRaw(`(f.title || ' ' || f.description) ilike ?`, [likePattern(q.search)]);
   if (q.amountMin != null || q.amountMax != null) {
-    and(b, amountSql(v, 'f'));
+    // the amount gate is the content gate for every role but PUBLIC: not applied twice
+    const amount = amountSql(v, 'f');
+    if (amount.sql !== content?.sql) and(b, amount);
     if (q.amountMin != null) b.where('f.amount_involved', '>=', q.amountMin);
     if (q.amountMax != null) b.where('f.amount_involved', '<=', q.amountMax);
   }
