@@ -19,19 +19,28 @@ import { Role } from '../src/shared/enums.js';
 const db = process.argv[2]!;
 const secret = 'cpu-probe-secret-0123456789abcdef0123456789';
 const port = 4999;
-const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: db,
-    PORT: String(port),
-    HUB_JWT_SECRET: secret,
-    HUB_RATE_LIMIT_PER_MINUTE: '0',
-    HUB_SEED_DEMO: 'false',
-    HUB_DB_POOL_MAX: '10',
-    LOG_LEVEL: 'silent',
+const proc = spawn(
+  process.execPath,
+  [
+    ...(process.env.PROBE_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROBE_CPU_PROF}`] : []),
+    '--import',
+    'tsx',
+    'src/main.ts',
+  ],
+  {
+    env: {
+      ...process.env,
+      DATABASE_URL: db,
+      PORT: String(port),
+      HUB_JWT_SECRET: secret,
+      HUB_RATE_LIMIT_PER_MINUTE: '0',
+      HUB_SEED_DEMO: 'false',
+      HUB_DB_POOL_MAX: '10',
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+);
 const cpu = () => {
   const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
@@ -57,6 +66,16 @@ const queries: Record<string, string> = {
     '{ findings(first: 100) { nodes { id title unit { name } project { name ownerUnit { name } } review { title score grade } } } }',
 };
 const only = process.argv[3]?.split(',');
+if (!only || only.includes('healthz')) {
+  const opts = { url: `http://127.0.0.1:${port}/healthz`, connections: 10 };
+  await cannon({ ...opts, duration: 2 });
+  const c0 = cpu();
+  const r = await cannon({ ...opts, duration: Number(process.env.PROBE_SECONDS ?? 5) });
+  const c1 = cpu();
+  console.log(
+    `healthz  ${String(Math.round(r.requests.mean)).padStart(5)} req/s  ${((c1 - c0) / r.requests.total).toFixed(2)} ms CPU/req  (express alone)`,
+  );
+}
 for (const [name, query] of Object.entries(queries)) {
   if (only && !only.includes(name)) continue;
   const body = JSON.stringify({ query });
@@ -77,3 +96,4 @@ for (const [name, query] of Object.entries(queries)) {
   );
 }
 proc.kill('SIGTERM');
+await new Promise((r) => proc.once('exit', r));

@@ -20,7 +20,37 @@ const sel = [
   },
 ];
 const which = process.argv[3] ?? 'filtered';
-if (which === 'filtered')
+const listSel = [
+  {
+    type: 'Finding' as const,
+    fields: [
+      ...sel[0]!.fields,
+      { t: 'column' as const, key: 'amountInvolved', name: 'amountInvolved', gate: 'amount' as const },
+      {
+        t: 'relation' as const,
+        key: 'unit',
+        name: 'unit',
+        gate: 'visible' as const,
+        target: 'Organization' as const,
+        sel: {
+          type: 'Organization' as const,
+          fields: [{ t: 'column' as const, key: 'name', name: 'name', gate: 'visible' as const }],
+        },
+      },
+    ],
+  },
+];
+if (which === 'list')
+  await listFindingsCompiled(
+    knex,
+    v,
+    { sources: ['AUDIT' as never] },
+    { field: FindingOrderField.ID, desc: true },
+    { first: 100 },
+    listSel,
+    false,
+  );
+else if (which === 'filtered')
   await listFindingsCompiled(
     knex,
     v,
