@@ -330,7 +330,7 @@ async function main(o: {
     });
   const seedMs = t() - tSeed;
   const tAnalyze = t();
-  if (!o.db) await knex.raw('vacuum analyze');
+  await knex.raw('vacuum analyze');
   const analyzeMs = t() - tAnalyze;
   const rowCounts: Record<string, number> = {};
   for (const table of ['organization', 'project', 'review', 'finding']) {
@@ -342,6 +342,9 @@ async function main(o: {
       1,
     );
   const dbSizeMB = await dbSize();
+  const accessLogRows = async () =>
+    Number((await knex.raw('select count(*)::int as n from access_log')).rows[0].n);
+  const accessLogRowsBefore = await accessLogRows();
   console.log(
     `database ${dbName}: seeded in ${(seedMs / 1000).toFixed(1)} s, vacuum analyze ${(analyzeMs / 1000).toFixed(1)} s, ` +
       `${JSON.stringify(rowCounts)}, ${dbSizeMB} MB`,
@@ -629,7 +632,8 @@ async function main(o: {
       rowCounts,
       dbSizeMB,
       dbSizeMBAfter: await dbSize(),
-      accessLogRowsAfter: Number((await knex.raw('select count(*)::int as n from access_log')).rows[0].n),
+      accessLogRowsAfter: (await accessLogRows()) - accessLogRowsBefore,
+      reusedDatabase: o.db ? dbName : undefined,
     },
     servers,
     postgraphileSchema,

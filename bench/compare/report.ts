@@ -64,7 +64,10 @@ export interface CompareResults {
     rowCounts: Record<string, number>;
     dbSizeMB: number;
     dbSizeMBAfter: number;
+    /** access_log rows the hub wrote during the run. */
     accessLogRowsAfter: number;
+    /** Name of the already seeded database the run used (--db), if any. */
+    reusedDatabase?: string;
   };
   servers: Record<ServerName, { startMs: number; pid: number; rssIdleMB: number | null }>;
   postgraphileSchema: Record<string, string[]>;
@@ -149,9 +152,11 @@ export function renderCompare(r: CompareResults, jsonName: string): string {
     `- run: ${r.startedAt} (${r.wallS} s wall, ${r.mode} mode), commit ${r.git.commit}` +
       (r.git.dirtyFiles ? ` + ${r.git.dirtyFiles} uncommitted file(s)` : ''),
     `- machine: nproc ${r.machine.nproc}, ${r.machine.cpu}, ${r.machine.memGB} GB, node ${r.machine.node}, PostgreSQL ${r.machine.postgres}`,
-    `- data: scale ${r.options.scale}: ${Object.entries(r.seed.rowCounts)
+    `- data: ${r.seed.reusedDatabase ? `database ${r.seed.reusedDatabase}, seeded beforehand with \`npm run seed -- --scale ${r.options.scale}\` and used by earlier runs (--db), vacuum analyze at the start` : `scale ${r.options.scale}`}: ${Object.entries(
+      r.seed.rowCounts,
+    )
       .map(([t, c]) => `${n(c)} ${t}`)
-      .join(', ')}; ${r.seed.dbSizeMB} MB after seeding, ${r.seed.dbSizeMBAfter} MB at the end ` +
+      .join(', ')}; ${r.seed.dbSizeMB} MB at the start, ${r.seed.dbSizeMBAfter} MB at the end ` +
       `(access_log: ${n(r.seed.accessLogRowsAfter)} rows written by the hub during the run)`,
     `- load: autocannon in the orchestrating process; each server in a process of its own` +
       (r.options.nodeFlags?.length ? ` (node ${r.options.nodeFlags.join(' ')}, as \`npm start\`)` : '') +
