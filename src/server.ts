@@ -19,9 +19,17 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
 import type { HubContext } from './context.js';
-import { pingDatabase } from './db/health.js';
+import { databaseOutageLog, isDatabaseUnavailable, pingDatabase } from './db/health.js';
 import { contextFactory, requestIdOf } from './http/request-context.js';
-import { accessLogPlugin, correlationPlugin, formatError, loggingPlugin } from './http/plugins.js';
+import {
+  accessLogPlugin,
+  correlationPlugin,
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailableError,
+  databaseUnavailablePlugin,
+  formatError,
+  loggingPlugin,
+} from './http/plugins.js';
 import {
   bodyErrors,
   introspectionPlugin,
@@ -81,6 +89,8 @@ export async function startServer(opts: {
     log,
   );
   const gate = trustedDocumentsGate(config.trustedDocuments, trusted);
+  // a database restart under load: one warning per outage, every request answered 503 meanwhile
+  const databaseUnavailable = databaseOutageLog(log);
   const apollo = new ApolloServer<HubContext>({
     schema,
     // allowed per role by introspectionPlugin (production: HUB_INTROSPECTION_ROLES only)
@@ -108,8 +118,9 @@ export async function startServer(opts: {
       introspectionPlugin({ production: config.production, roles: config.introspectionRoles }),
       budgetPlugin(rateLimiter, gate),
       accessLogPlugin(opts.accessLog ?? true),
-      loggingPlugin(),
+      loggingPlugin(databaseUnavailable),
       correlationPlugin(),
+      databaseUnavailablePlugin(),
     ],
   });
   await apollo.start();
@@ -163,6 +174,22 @@ export async function startServer(opts: {
               extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
             });
           }
+          if (isDatabaseUnavailable(e)) {
+            databaseUnavailable(e, requestId);
+            const { message, extensions } = databaseUnavailableError(requestId);
+            throw new GraphQLError(message, {
+              extensions: {
+                ...extensions,
+                http: {
+                  status: 503,
+                  headers: new HeaderMap([
+                    ['x-request-id', requestId],
+                    ['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)],
+                  ]),
+                },
+              },
+            });
+          }
           log.error({ err: e, requestId }, 'request context failed');
           throw new GraphQLError('Internal server error', {
             extensions: {
@@ -178,6 +205,15 @@ export async function startServer(opts: {
 
   // Last resort for the plain HTTP routes: log, and answer without any internal detail.
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (isDatabaseUnavailable(err)) {
+      databaseUnavailable(err);
+      if (!res.headersSent) {
+        const { message, extensions } = databaseUnavailableError();
+        res.status(503).set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        res.json({ error: { code: extensions.code, message } });
+      } else res.destroy();
+      return;
+    }
     log.error({ err }, 'http route error');
     if (!res.headersSent)
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
@@ -196,8 +232,11 @@ export async function startServer(opts: {
           c.extra.ctx = await contextOf(typeof auth === 'string' ? auth : undefined);
           return true;
         } catch (e) {
+          // 1013 "try again later" while the database is away (not the token's fault)
+          if (isDatabaseUnavailable(e)) c.extra.socket.close(1013, 'The database cannot be reached; retry.');
           // 4401, like HTTP's 401: the token is the problem, not the subscription
-          c.extra.socket.close(4401, e instanceof GraphQLError ? e.message.slice(0, 120) : 'Unauthorized');
+          else
+            c.extra.socket.close(4401, e instanceof GraphQLError ? e.message.slice(0, 120) : 'Unauthorized');
           return false;
         }
       },

@@ -2,6 +2,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { HubContext } from '../context.js';
+import { isDatabaseUnavailable } from '../db/health.js';
 import { accessLogBatcherFor, type AccessLogBatcher } from '../modules/access-log/access-log.batcher.js';
 
 /**
@@ -53,8 +54,14 @@ export function accessLogPlugin(enabled: boolean): ApolloServerPlugin<HubContext
   };
 }
 
-/** Logs each operation (name, duration, error codes) without variables, tokens or result values. */
-export function loggingPlugin(): ApolloServerPlugin<HubContext> {
+/**
+ * Logs each operation (name, duration, error codes) without variables, tokens or result values.
+ * Errors of an unreachable database go to `databaseUnavailable` (one warning per outage), not one
+ * error line each.
+ */
+export function loggingPlugin(
+  databaseUnavailable?: (err: unknown, requestId: string) => void,
+): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart({ contextValue }) {
       const start = process.hrtime.bigint();
@@ -75,7 +82,9 @@ export function loggingPlugin(): ApolloServerPlugin<HubContext> {
         async didEncounterErrors({ errors }) {
           for (const e of errors) {
             const code = e.extensions?.code;
-            if (!code || code === 'INTERNAL_SERVER_ERROR') {
+            if (databaseUnavailable && isDatabaseUnavailable(e)) {
+              databaseUnavailable(e.originalError ?? e, contextValue.requestId);
+            } else if (!code || code === 'INTERNAL_SERVER_ERROR') {
               contextValue.log.error({ err: e.originalError ?? e, path: e.path }, 'resolver error');
             }
           }
@@ -99,12 +108,45 @@ export function correlationPlugin(): ApolloServerPlugin<HubContext> {
           response.http.headers.set('x-request-id', contextValue.requestId);
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors;
-          if (!errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) return;
+          const traced = (e: GraphQLFormattedError) =>
+            e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'DATABASE_UNAVAILABLE';
+          if (!errors?.some(traced)) return;
           response.body.singleResult.errors = errors.map((e) =>
-            e.extensions?.code === 'INTERNAL_SERVER_ERROR'
-              ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } }
-              : e,
+            traced(e) ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
           );
+        },
+      };
+    },
+  };
+}
+
+/** Seconds a client should wait before retrying when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 1;
+
+/** The error a client gets while the database cannot be reached (a restart, a failover). */
+export const databaseUnavailableError = (requestId?: string) => ({
+  message: 'The database cannot be reached at the moment; retry shortly.',
+  extensions: {
+    code: 'DATABASE_UNAVAILABLE',
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    ...(requestId ? { requestId } : {}),
+  },
+});
+
+/**
+ * An answer with DATABASE_UNAVAILABLE among its errors is HTTP 503 with Retry-After, like the
+ * context failing before execution: load balancers and clients retry it, and it is not a 500.
+ */
+export function databaseUnavailablePlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
         },
       };
     },
@@ -135,6 +177,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code as string | undefined;
+  if (code === 'DATABASE_UNAVAILABLE' || isDatabaseUnavailable(error)) {
+    const requestId = formatted.extensions?.requestId;
+    const e = databaseUnavailableError(typeof requestId === 'string' ? requestId : undefined);
+    return { ...e, path: formatted.path, locations: formatted.locations };
+  }
   const known = [
     'UNAUTHENTICATED',
     'FORBIDDEN',
