@@ -16,10 +16,12 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
 import type { HubContext } from './context.js';
 import { databaseOutageLog, isDatabaseUnavailable, pingDatabase } from './db/health.js';
+import { ReadRouter } from './db/replica.js';
 import { contextFactory, requestIdOf } from './http/request-context.js';
 import {
   accessLogPlugin,
@@ -29,6 +31,7 @@ import {
   databaseUnavailablePlugin,
   formatError,
   loggingPlugin,
+  readRoutingPlugin,
 } from './http/plugins.js';
 import {
   bodyErrors,
@@ -53,6 +56,8 @@ export { viewerFromHeader } from './http/auth.js';
 
 export interface RunningServer {
   httpServer: http.Server;
+  /** Where queries were sent, with a replica. */
+  readRouter: ReadRouter | null;
   url: string;
   stop(): Promise<void>;
 }
@@ -63,6 +68,8 @@ export async function startServer(opts: {
   schema: GraphQLSchema;
   log: Logger;
   port?: number;
+  /** A streaming replica's knex (DATABASE_REPLICA_URL): queries read from it (src/db/replica.ts). */
+  replica?: Knex;
   /** Record sensitive reads (default true; off only to measure its cost). */
   accessLog?: boolean;
 }): Promise<RunningServer> {
@@ -91,6 +98,7 @@ export async function startServer(opts: {
   const gate = trustedDocumentsGate(config.trustedDocuments, trusted);
   // a database restart under load: one warning per outage, every request answered 503 meanwhile
   const databaseUnavailable = databaseOutageLog(log);
+  const readRouter = opts.replica ? new ReadRouter(orm.em.getKnex(), opts.replica, log) : null;
   const apollo = new ApolloServer<HubContext>({
     schema,
     // allowed per role by introspectionPlugin (production: HUB_INTROSPECTION_ROLES only)
@@ -114,6 +122,7 @@ export async function startServer(opts: {
       // the hub sets no cache hints; Apollo's default cache-control plugin would otherwise wrap every
       // field resolver of every request (profiled: ~6 % of a list page's CPU)
       ApolloServerPluginCacheControlDisabled(),
+      readRoutingPlugin(readRouter),
       ...(limits.plugins as ApolloServerPlugin<HubContext>[]),
       introspectionPlugin({ production: config.production, roles: config.introspectionRoles }),
       budgetPlugin(rateLimiter, gate),
@@ -296,6 +305,7 @@ export async function startServer(opts: {
   const addr = httpServer.address() as { port: number };
   return {
     httpServer,
+    readRouter,
     url: `http://localhost:${addr.port}/graphql`,
     async stop() {
       await wsCleanup.dispose();

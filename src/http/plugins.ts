@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { HubContext } from '../context.js';
 import { isDatabaseUnavailable } from '../db/health.js';
+import { writerKey, type ReadRouter } from '../db/replica.js';
 import { accessLogBatcherFor, type AccessLogBatcher } from '../modules/access-log/access-log.batcher.js';
 
 /**
@@ -47,6 +48,44 @@ export function accessLogPlugin(enabled: boolean): ApolloServerPlugin<HubContext
                 ],
               };
             }
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * With a replica (DATABASE_REPLICA_URL): a query executes on the replica unless its viewer wrote
+ * something the replica has not replayed yet (src/db/replica.ts); a mutation, once it has executed,
+ * records the primary's WAL position for its writer before the answer leaves. What runs after
+ * execution (the access log) writes to the primary again.
+ */
+export function readRoutingPlugin(router: ReadRouter | null): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      if (!router) return {};
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation?.operation === 'query')
+            contextValue.knex = await router.forQuery(writerKey(contextValue.viewer));
+        },
+        async executionDidStart({ contextValue }) {
+          return {
+            async executionDidEnd() {
+              contextValue.knex = router.primary;
+            },
+          };
+        },
+        async willSendResponse({ contextValue, operation }) {
+          contextValue.knex = router.primary;
+          const writer = writerKey(contextValue.viewer);
+          if (operation?.operation !== 'mutation' || writer === null) return;
+          try {
+            await router.wrote(writer);
+          } catch (e) {
+            // the primary is away: the mutation failed too, and the error says so
+            contextValue.log.warn({ err: (e as Error).message }, 'could not read the WAL position');
           }
         },
       };

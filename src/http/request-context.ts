@@ -27,22 +27,28 @@ export async function createContext(
   // which few requests need
   const knex = base.em.getKnex();
   let em: EntityManager | undefined;
+  let loaders: HubContext['loaders'] | undefined;
   const sharing = base.sharing
     ? await base.sharing.get(identity.orgId)
     : await loadSharingState(knex, identity.orgId);
   const viewer: Viewer = { ...identity, sharing };
-  return {
+  const ctx: HubContext = {
     viewer,
     get em() {
       return (em ??= base.em.fork());
     },
+    // the primary; a query may be pointed at the replica before it executes (src/db/replica.ts)
     knex,
-    loaders: createLoaders(knex, viewer),
+    // made on first use, from the knex the operation reads from
+    get loaders() {
+      return (loaders ??= createLoaders(ctx.knex, viewer));
+    },
     log: base.log.child({ requestId }),
     requestId,
     accessLog: new AccessLogCollector(viewer, requestId),
     settings: base.settings,
   };
+  return ctx;
 }
 
 /** The request's id: the caller's x-request-id (64 characters at most), else a new one. */
