@@ -58,6 +58,8 @@ const RECOVERY_BOUND_MS = 10_000;
 const EXIT_BOUND_MS = 15_000;
 /** Rows per import: one transaction writes them all, with a revision and a change event each. */
 const IMPORT_ROWS = 10;
+/** Rows per import in the SIGTERM scenario: long enough to be in flight at the signal. */
+const SIGTERM_IMPORT_ROWS = 300;
 
 const secret = randomBytes(32).toString('hex');
 const config = loadConfig({ ...process.env, HUB_JWT_SECRET: secret });
@@ -139,6 +141,8 @@ type Outcome = 'ok' | 'coded' | 'masked' | 'uncoded' | 'http' | 'network' | 'han
 interface Req {
   kind: 'read' | 'import';
   batch?: string;
+  /** rows of the import */
+  rows?: number;
   t0: number;
   t1: number;
   status: number;
@@ -237,7 +241,7 @@ function startLoad(
           amountInvolved: '1000.00',
         }));
         const r = await send(base, { query: IMPORT, variables: { input: { rows } } }, bearer);
-        reqs.push({ kind: 'import', batch, ...r });
+        reqs.push({ kind: 'import', batch, rows: rows.length, ...r });
       } else {
         const r = await send(base, { query: READ, variables: { first: 20 } }, bearer);
         reqs.push({ kind: 'read', ...r });
@@ -320,7 +324,7 @@ async function integrity(knex: Knex, reqs: Req[]): Promise<Integrity> {
   for (const r of imports) {
     const b = byBatch.get(r.batch!);
     const n = b?.findings ?? 0;
-    const whole = b && n === IMPORT_ROWS && b.revised === n && b.evented === n;
+    const whole = b && n === r.rows && b.revised === n && b.evented === n;
     if (!b) out.absent++;
     else if (whole) out.whole++;
     else out.half++;
@@ -580,10 +584,11 @@ async function redisDown(hub: HubProcess, redis: { child: ChildProcess; port: nu
 
 async function sigterm(hub: HubProcess, world: World) {
   const S = 'SIGTERM under load';
-  // bigger imports, so that some are in flight at the signal
+  // bigger imports, so that the signal finds some half way through
   const load = startLoad(hub.base, world.auditToken, world.unitCode, {
     concurrency: CONCURRENCY,
     tag: 'term',
+    importRows: SIGTERM_IMPORT_ROWS,
   });
   await sleep(T.sigtermWarm);
   const tSig = Date.now();
@@ -607,7 +612,7 @@ async function sigterm(hub: HubProcess, world: World) {
   const drainMs = inFlight.length ? Math.max(...inFlight.map((r) => r.t1)) - tSig : 0;
   figures[S] = {
     requests: reqs.length,
-    'in flight at SIGTERM': inFlight.length,
+    'in flight at SIGTERM': `${inFlight.length} (${inFlight.filter((r) => r.kind === 'import').length} imports of ${SIGTERM_IMPORT_ROWS} rows)`,
     'in flight: outcomes': tally(inFlight),
     'in flight on the client, never read by the hub (refused at the connection)':
       neverRead.map((r) => `${r.kind} ${r.detail}`).join('; ') || 0,
@@ -655,7 +660,7 @@ function report(started: number) {
     '# Fault scripts (issue 15, point 7)',
     '',
     `\`npm run faults${SHORT ? ' -- --short' : ''}\`, ${new Date(started).toISOString()}, ${Math.round((Date.now() - started) / 1000)} s; ` +
-      `${CONCURRENCY} clients, imports of ${IMPORT_ROWS} rows alternating with reads of 20 findings; ` +
+      `${CONCURRENCY} clients, imports of ${IMPORT_ROWS} rows (${SIGTERM_IMPORT_ROWS} in the SIGTERM scenario) alternating with reads of 20 findings; ` +
       'the hub (`src/main.ts`, NODE_ENV=production, pool of 6) on a private PostgreSQL 15 and a private Redis. ' +
       'Timings on a shared 2-core machine: noisy.',
     '',
