@@ -14,6 +14,11 @@ export interface HubConfig {
   host: string;
   /** postgres://… of a real PostgreSQL; undefined = embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * postgres://… of a streaming replica of DATABASE_URL: queries read from it, with read-your-writes
+   * for the writer (src/db/replica.ts); unset = everything on DATABASE_URL.
+   */
+  databaseReplicaUrl: string | undefined;
   /** Folder for the embedded database, the generated JWT secret and (later) evidence files. */
   dataDir: string;
   /** Database pool size. */
@@ -142,6 +147,7 @@ export function loadConfig(
     port: int('PORT', env.PORT, 4000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: replicaUrlOf(env),
     dataDir,
     dbPoolMax: int('HUB_DB_POOL_MAX', env.HUB_DB_POOL_MAX, 10),
     jwtSecret: secret.secret,
@@ -186,6 +192,12 @@ function oneOf<T extends string>(
   if (!v) return fallback;
   if ((allowed as readonly string[]).includes(v)) return v as T;
   throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+}
+
+function replicaUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.DATABASE_REPLICA_URL || undefined;
+  if (url && !env.DATABASE_URL) throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL (its primary)');
+  return url;
 }
 
 function evidenceStoreOf(env: NodeJS.ProcessEnv): 'database' | 'folder' {

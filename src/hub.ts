@@ -19,6 +19,8 @@ export interface Hub {
   config: HubConfig;
   db: DatabaseHandle;
   orm: MikroORM;
+  /** The streaming replica's ORM (DATABASE_REPLICA_URL), for its pool; queries read through it. */
+  replicaOrm: MikroORM | undefined;
   schema: GraphQLSchema;
   server: RunningServer;
   stop(): Promise<void>;
@@ -40,19 +42,32 @@ export async function prepareDatabase(orm: MikroORM, config: HubConfig, log: Log
 export async function startHub(config: HubConfig, log: Logger, opts: { port?: number } = {}): Promise<Hub> {
   const db = await openDatabase(config);
   let orm: MikroORM | undefined;
+  let replicaOrm: MikroORM | undefined;
   try {
     orm = await openOrm(db.url, db.poolMax);
     await prepareDatabase(orm, config, log);
+    if (config.databaseReplicaUrl) {
+      replicaOrm = await openOrm(config.databaseReplicaUrl, db.poolMax);
+      log.info('queries read from the replica (DATABASE_REPLICA_URL), with read-your-writes');
+    }
     const schema = applyPermissions(await buildHubSchema());
     const disconnectRedis = config.redisUrl
       ? await connectChangeBusToRedis(config.redisUrl, log)
       : async () => {};
-    const server = await startServer({ config, orm, schema, log, port: opts.port });
+    const server = await startServer({
+      config,
+      orm,
+      schema,
+      log,
+      port: opts.port,
+      replica: replicaOrm?.em.getKnex(),
+    });
     const o = orm;
     return {
       config,
       db,
       orm: o,
+      replicaOrm,
       schema,
       server,
       async stop() {
@@ -60,6 +75,7 @@ export async function startHub(config: HubConfig, log: Logger, opts: { port?: nu
         log.debug('http server stopped');
         await disconnectRedis();
         await o.close();
+        await replicaOrm?.close();
         log.debug('database pool closed');
         await db.stop();
         log.debug('database stopped');
@@ -67,6 +83,7 @@ export async function startHub(config: HubConfig, log: Logger, opts: { port?: nu
     };
   } catch (e) {
     await orm?.close().catch(() => {});
+    await replicaOrm?.close().catch(() => {});
     await db.stop().catch(() => {});
     throw e;
   }

@@ -16,12 +16,23 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
 import type { HubContext } from './context.js';
-import { pingDatabase } from './db/health.js';
+import { databaseOutageLog, isDatabaseUnavailable, pingDatabase } from './db/health.js';
+import { ReadRouter } from './db/replica.js';
 import { contextFactory, requestIdOf } from './http/request-context.js';
-import { accessLogPlugin, correlationPlugin, formatError, loggingPlugin } from './http/plugins.js';
+import {
+  accessLogPlugin,
+  correlationPlugin,
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailableError,
+  databaseUnavailablePlugin,
+  formatError,
+  loggingPlugin,
+  readRoutingPlugin,
+} from './http/plugins.js';
 import {
   bodyErrors,
   introspectionPlugin,
@@ -48,6 +59,8 @@ export { viewerFromHeader } from './http/auth.js';
 
 export interface RunningServer {
   httpServer: http.Server;
+  /** Where queries were sent, with a replica. */
+  readRouter: ReadRouter | null;
   url: string;
   stop(): Promise<void>;
 }
@@ -58,6 +71,8 @@ export async function startServer(opts: {
   schema: GraphQLSchema;
   log: Logger;
   port?: number;
+  /** A streaming replica's knex (DATABASE_REPLICA_URL): queries read from it (src/db/replica.ts). */
+  replica?: Knex;
   /** Record sensitive reads (default true; off only to measure its cost). */
   accessLog?: boolean;
 }): Promise<RunningServer> {
@@ -84,6 +99,9 @@ export async function startServer(opts: {
     log,
   );
   const gate = trustedDocumentsGate(config.trustedDocuments, trusted);
+  // a database restart under load: one warning per outage, every request answered 503 meanwhile
+  const databaseUnavailable = databaseOutageLog(log);
+  const readRouter = opts.replica ? new ReadRouter(orm.em.getKnex(), opts.replica, log) : null;
   const apollo = new ApolloServer<HubContext>({
     schema,
     // allowed per role by introspectionPlugin (production: HUB_INTROSPECTION_ROLES only)
@@ -107,14 +125,16 @@ export async function startServer(opts: {
       // the hub sets no cache hints; Apollo's default cache-control plugin would otherwise wrap every
       // field resolver of every request (profiled: ~6 % of a list page's CPU)
       ApolloServerPluginCacheControlDisabled(),
+      readRoutingPlugin(readRouter),
       ...(limits.plugins as ApolloServerPlugin<HubContext>[]),
       introspectionPlugin({ production: config.production, roles: config.introspectionRoles }),
       budgetPlugin(rateLimiter, gate),
       // compilable findings operations answered from response-shaped SQL, with the same rules
       ...(config.compiledReads && isGuarded(schema) ? [compiledReadsPlugin(schema)] : []),
       accessLogPlugin(opts.accessLog ?? true),
-      loggingPlugin(),
+      loggingPlugin(databaseUnavailable),
       correlationPlugin(),
+      databaseUnavailablePlugin(),
     ],
   });
   await apollo.start();
@@ -168,6 +188,22 @@ export async function startServer(opts: {
               extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
             });
           }
+          if (isDatabaseUnavailable(e)) {
+            databaseUnavailable(e, requestId);
+            const { message, extensions } = databaseUnavailableError(requestId);
+            throw new GraphQLError(message, {
+              extensions: {
+                ...extensions,
+                http: {
+                  status: 503,
+                  headers: new HeaderMap([
+                    ['x-request-id', requestId],
+                    ['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)],
+                  ]),
+                },
+              },
+            });
+          }
           log.error({ err: e, requestId }, 'request context failed');
           throw new GraphQLError('Internal server error', {
             extensions: {
@@ -183,6 +219,15 @@ export async function startServer(opts: {
 
   // Last resort for the plain HTTP routes: log, and answer without any internal detail.
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (isDatabaseUnavailable(err)) {
+      databaseUnavailable(err);
+      if (!res.headersSent) {
+        const { message, extensions } = databaseUnavailableError();
+        res.status(503).set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        res.json({ error: { code: extensions.code, message } });
+      } else res.destroy();
+      return;
+    }
     log.error({ err }, 'http route error');
     if (!res.headersSent)
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
@@ -201,8 +246,11 @@ export async function startServer(opts: {
           c.extra.ctx = await contextOf(typeof auth === 'string' ? auth : undefined);
           return true;
         } catch (e) {
+          // 1013 "try again later" while the database is away (not the token's fault)
+          if (isDatabaseUnavailable(e)) c.extra.socket.close(1013, 'The database cannot be reached; retry.');
           // 4401, like HTTP's 401: the token is the problem, not the subscription
-          c.extra.socket.close(4401, e instanceof GraphQLError ? e.message.slice(0, 120) : 'Unauthorized');
+          else
+            c.extra.socket.close(4401, e instanceof GraphQLError ? e.message.slice(0, 120) : 'Unauthorized');
           return false;
         }
       },
@@ -262,6 +310,7 @@ export async function startServer(opts: {
   const addr = httpServer.address() as { port: number };
   return {
     httpServer,
+    readRouter,
     url: `http://localhost:${addr.port}/graphql`,
     async stop() {
       await wsCleanup.dispose();

@@ -6,6 +6,11 @@ import { ENTITIES } from './entities.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** A new connection to PostgreSQL that takes longer than this is an error. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/** A request that waits longer than this for a pooled connection gets an error. */
+export const POOL_ACQUIRE_TIMEOUT_MS = 10_000;
+
 export function ormOptions(clientUrl: string, poolMax = 10): Options {
   return {
     clientUrl,
@@ -14,6 +19,13 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
     // No reflection: every property declares its type explicitly.
     discovery: { requireEntitiesArray: true },
     pool: { min: 0, max: poolMax },
+    // fail fast when the database is away (src/db/health.ts turns these into DATABASE_UNAVAILABLE,
+    // 503): a connection that cannot be made in 5 s, or a pool with no free connection in 10 s, is an
+    // error rather than a request that hangs; TCP keep-alive notices a connection that died silently
+    driverOptions: {
+      acquireConnectionTimeout: POOL_ACQUIRE_TIMEOUT_MS,
+      connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true },
+    },
     debug: false,
     allowGlobalContext: false,
     migrations: {

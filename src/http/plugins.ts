@@ -2,6 +2,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { HubContext } from '../context.js';
+import { isDatabaseUnavailable } from '../db/health.js';
+import { writerKey, type ReadRouter } from '../db/replica.js';
 import { accessLogBatcherFor, type AccessLogBatcher } from '../modules/access-log/access-log.batcher.js';
 
 /**
@@ -53,8 +55,52 @@ export function accessLogPlugin(enabled: boolean): ApolloServerPlugin<HubContext
   };
 }
 
-/** Logs each operation (name, duration, error codes) without variables, tokens or result values. */
-export function loggingPlugin(): ApolloServerPlugin<HubContext> {
+/**
+ * With a replica (DATABASE_REPLICA_URL): a query executes on the replica unless its viewer wrote
+ * something the replica has not replayed yet (src/db/replica.ts); a mutation, once it has executed,
+ * records the primary's WAL position for its writer before the answer leaves. What runs after
+ * execution (the access log) writes to the primary again.
+ */
+export function readRoutingPlugin(router: ReadRouter | null): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      if (!router) return {};
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation?.operation === 'query')
+            contextValue.knex = await router.forQuery(writerKey(contextValue.viewer));
+        },
+        async executionDidStart({ contextValue }) {
+          return {
+            async executionDidEnd() {
+              contextValue.knex = router.primary;
+            },
+          };
+        },
+        async willSendResponse({ contextValue, operation }) {
+          contextValue.knex = router.primary;
+          const writer = writerKey(contextValue.viewer);
+          if (operation?.operation !== 'mutation' || writer === null) return;
+          try {
+            await router.wrote(writer);
+          } catch (e) {
+            // the primary is away: the mutation failed too, and the error says so
+            contextValue.log.warn({ err: (e as Error).message }, 'could not read the WAL position');
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Logs each operation (name, duration, error codes) without variables, tokens or result values.
+ * Errors of an unreachable database go to `databaseUnavailable` (one warning per outage), not one
+ * error line each.
+ */
+export function loggingPlugin(
+  databaseUnavailable?: (err: unknown, requestId: string) => void,
+): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart({ contextValue }) {
       const start = process.hrtime.bigint();
@@ -75,7 +121,9 @@ export function loggingPlugin(): ApolloServerPlugin<HubContext> {
         async didEncounterErrors({ errors }) {
           for (const e of errors) {
             const code = e.extensions?.code;
-            if (!code || code === 'INTERNAL_SERVER_ERROR') {
+            if (databaseUnavailable && isDatabaseUnavailable(e)) {
+              databaseUnavailable(e.originalError ?? e, contextValue.requestId);
+            } else if (!code || code === 'INTERNAL_SERVER_ERROR') {
               contextValue.log.error({ err: e.originalError ?? e, path: e.path }, 'resolver error');
             }
           }
@@ -99,12 +147,45 @@ export function correlationPlugin(): ApolloServerPlugin<HubContext> {
           response.http.headers.set('x-request-id', contextValue.requestId);
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors;
-          if (!errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) return;
+          const traced = (e: GraphQLFormattedError) =>
+            e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'DATABASE_UNAVAILABLE';
+          if (!errors?.some(traced)) return;
           response.body.singleResult.errors = errors.map((e) =>
-            e.extensions?.code === 'INTERNAL_SERVER_ERROR'
-              ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } }
-              : e,
+            traced(e) ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
           );
+        },
+      };
+    },
+  };
+}
+
+/** Seconds a client should wait before retrying when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 1;
+
+/** The error a client gets while the database cannot be reached (a restart, a failover). */
+export const databaseUnavailableError = (requestId?: string) => ({
+  message: 'The database cannot be reached at the moment; retry shortly.',
+  extensions: {
+    code: 'DATABASE_UNAVAILABLE',
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    ...(requestId ? { requestId } : {}),
+  },
+});
+
+/**
+ * An answer with DATABASE_UNAVAILABLE among its errors is HTTP 503 with Retry-After, like the
+ * context failing before execution: load balancers and clients retry it, and it is not a 500.
+ */
+export function databaseUnavailablePlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
         },
       };
     },
@@ -135,6 +216,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code as string | undefined;
+  if (code === 'DATABASE_UNAVAILABLE' || isDatabaseUnavailable(error)) {
+    const requestId = formatted.extensions?.requestId;
+    const e = databaseUnavailableError(typeof requestId === 'string' ? requestId : undefined);
+    return { ...e, path: formatted.path, locations: formatted.locations };
+  }
   const known = [
     'UNAUTHENTICATED',
     'FORBIDDEN',

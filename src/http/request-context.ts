@@ -27,7 +27,8 @@ class RequestContext implements HubContext {
 
   constructor(
     readonly viewer: Viewer,
-    readonly knex: Knex,
+    /** The primary; a query may be pointed at the replica before it executes (src/db/replica.ts). */
+    public knex: Knex,
     readonly log: Logger,
     readonly requestId: string,
     readonly accessLog: AccessLogCollector,
@@ -39,6 +40,7 @@ class RequestContext implements HubContext {
     return (this.forked ??= this.baseEm.fork());
   }
 
+  /** Made on first use, from the knex the operation reads from. */
   get loaders(): Loaders {
     return (this.made ??= createLoaders(this.knex, this.viewer));
   }
