@@ -356,7 +356,7 @@ describe('one pass', () => {
       [5, '被审计单位', 'UNKNOWN_UNIT'],
     ]);
     expect(r.problems.find((p) => p.rowNumber === 3 && p.code === 'UNKNOWN_UNIT')!.message).toContain(
-      '你是否指：鹤城区教育局（HC-U001）',
+      '你是否指：怀化市鹤城区教育局（HC-U001）',
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.workbook! as unknown as Parameters<typeof wb.xlsx.load>[0]);
@@ -408,7 +408,11 @@ describe('matched without help', () => {
       figures[file] =
         `${r.matchedWithoutHelp}/${r.rows} ` +
         JSON.stringify(r.unitsMatchedBy) +
-        (r.problems.length ? ` problems: ${r.problems.map((p) => p.code).join(',')}` : '');
+        (r.problems.length ? ` problems: ${r.problems.map((p) => p.code).join(',')}` : '') +
+        r.problems
+          .filter((p) => p.code === 'UNKNOWN_UNIT')
+          .map((p) => `\n    ${p.message}`)
+          .join('');
     }
     console.log(
       'matched without help (rows whose unit matched / rows):\n' +
@@ -423,7 +427,7 @@ describe('matched without help', () => {
       '纪检监察问题.json': '6/6',
       '审计局-2025年预算执行审计发现问题-GBK.csv': '6/8',
       '发改局-重点项目稽察问题清单.xlsx': '6/6',
-      '纪委监委-问题线索处置台账.json': '3/4',
+      '纪委监委-问题线索处置台账.json': '4/4',
       '财政局-2025年项目支出绩效评价结果.xlsx': '4/4',
       // without its profile the ledger has no unit column at all
       '财政局-专项资金监督检查台账.csv': '0/4',
