@@ -30,10 +30,30 @@ const PLACES = [
 ];
 const DEMO_AGENCIES = ['HC-CZJ', 'HC-SJJ', 'HC-FGJ', 'HC-JWJW'];
 
-const demoFindings = () =>
-  hub.knex('finding as f').join('organization as a', 'a.id', 'f.agency_id').whereIn('a.code', DEMO_AGENCIES);
+/**
+ * The generator's rows: reviews by their references (PJ/SJ/JC/JJ-year-number, CJ- for spot checks),
+ * findings of those reviews or planted as duplicates (YSCF-), never edited since (version 1). Other
+ * test files import the sample ledgers as the demo agencies, with references of the same shape, and
+ * one of them updates a demo finding.
+ */
+const DEMO_REVIEW_REF = '^((PJ|SJ|JC|JJ)-[0-9]{4}-[0-9]{4}|CJ-[0-9]{4}-[0-9]{5})$';
 const demoReviews = () =>
-  hub.knex('review as r').join('organization as a', 'a.id', 'r.agency_id').whereIn('a.code', DEMO_AGENCIES);
+  hub
+    .knex('review as r')
+    .join('organization as a', 'a.id', 'r.agency_id')
+    .whereIn('a.code', DEMO_AGENCIES)
+    .where('r.source_ref', '~', DEMO_REVIEW_REF);
+const demoFindings = () =>
+  hub
+    .knex('finding as f')
+    .join('organization as a', 'a.id', 'f.agency_id')
+    .whereIn('a.code', DEMO_AGENCIES)
+    .where('f.version', 1)
+    .where((q) =>
+      q
+        .where('f.source_ref', 'like', 'YSCF-%')
+        .orWhereIn('f.review_id', hub.knex('review').where('source_ref', '~', DEMO_REVIEW_REF).select('id')),
+    );
 
 describe('the demo data set, as an official reads it', () => {
   it('names the bodies officially (中共怀化市鹤城区纪律检查委员会 怀化市鹤城区监察委员会, 怀化市鹤城区××局) with short names and valid 统一社会信用代码', async () => {
