@@ -149,9 +149,11 @@ describe('beside a running hub on the embedded database', () => {
         expect(r.stderr).not.toContain('name the ledger');
       }
       expect(unknown.stderr).toContain('no organisation with code "HC-NOPE"');
-      expect(unknown.stderr).toContain('HC-SJJ 鹤城区审计局 (AUDIT)'); // what the user may have meant
-      expect(unit.stderr).toContain('HC-U001 (鹤城区教育局) is a BUDGET_UNIT, not an oversight agency');
-      expect(foreign.stderr).toContain('HC-CZJ (鹤城区财政局) publishes PERFORMANCE findings, not AUDIT');
+      expect(unknown.stderr).toContain('HC-SJJ 怀化市鹤城区审计局 (AUDIT)'); // what the user may have meant
+      expect(unit.stderr).toContain('HC-U001 (怀化市鹤城区教育局) is a BUDGET_UNIT, not an oversight agency');
+      expect(foreign.stderr).toContain(
+        'HC-CZJ (怀化市鹤城区财政局) publishes PERFORMANCE findings, not AUDIT',
+      );
     },
     SLOW,
   );

@@ -305,7 +305,7 @@ describe('demo mode', () => {
     expect(body.tokens.find((t) => t.role === 'FINANCE')).toMatchObject({
       label: '财政局',
       org: 'HC-CZJ',
-      orgName: '鹤城区财政局',
+      orgName: '怀化市鹤城区财政局',
     });
     const query = `{ viewer { role organization { code } } }`;
     for (const t of body.tokens) {

@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => hub?.stop());
 
 describe('the demo data set', () => {
-  it('marks the findings of every demo task as the task has them (已销号 = RECTIFIED, 已提交 = COMPLETED, 待整改 = PENDING, else IN_PROGRESS/CONTINUING) and findings without a task PENDING', async () => {
+  it('marks the findings of every demo task as the task has them (已销号 = RECTIFIED, 已提交 = COMPLETED, 待整改 = PENDING, 部分整改 = PARTLY, else IN_PROGRESS/CONTINUING) and findings without a task PENDING', async () => {
     const rows = (await hub
       .knex('rectification as t')
       .join('rectification_finding as rf', 'rf.rectification_id', 't.id')
@@ -46,6 +46,7 @@ describe('the demo data set', () => {
     }[];
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.some((r) => r.state === 'CLOSED')).toBe(true);
+    expect(rows.some((r) => r.status === 'PARTLY')).toBe(true);
     const derived = (r: (typeof rows)[number]) =>
       r.state === 'CLOSED'
         ? 'RECTIFIED'
@@ -55,7 +56,9 @@ describe('the demo data set', () => {
             ? 'PENDING'
             : r.conclusion === 'CONTINUING'
               ? 'CONTINUING'
-              : 'IN_PROGRESS';
+              : r.conclusion === 'PARTLY'
+                ? 'PARTLY'
+                : 'IN_PROGRESS';
     const wrong = rows.filter((r) => r.status !== derived(r));
     expect(wrong).toEqual([]);
     // the demo data no longer has findings "rectified" with no task
@@ -108,7 +111,9 @@ describe('the demo data set', () => {
     expect(
       nodes.some(
         (n) =>
-          n.unit.name.startsWith('鹤城区') || n.unit.name.endsWith('办事处') || n.unit.name.endsWith('政府'),
+          n.unit.name.startsWith('怀化市鹤城区') ||
+          n.unit.name.endsWith('办事处') ||
+          n.unit.name.endsWith('政府'),
       ),
     ).toBe(true);
     for (const n of nodes) {

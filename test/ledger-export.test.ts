@@ -29,18 +29,25 @@ function row(overrides: Partial<LedgerExportRow> = {}): LedgerExportRow {
   return {
     source: '审计',
     findingRefs: 'SJ-2025-001',
+    category: '挤占挪用专项资金',
     findingSummary: '挤占挪用专项资金，将义务教育薄弱环节改善资金用于办公楼维修',
+    amountInvolved: '1234567.89',
     unitName: '区教育局',
+    responsiblePerson: '张伟',
     leadAgency: '审计局',
     coSupervisors: '财政局、纪委监委',
-    kind: '限期整改',
+    kind: '分阶段整改（限期整改）',
     measures: '追回被挪用资金，归还原资金渠道；完善专项资金管理办法',
     deadline: '2025-12-31',
     state: '整改中',
     overdue: false,
+    completedOn: null,
     moneyRecovered: '0.10',
+    moneyBreakdown: '追回0.10元',
     rulesEstablished: '《区教育局专项资金管理办法》',
     verification: '审计局：待核验；财政局：已通过',
+    result: '',
+    accountability: '',
     latestProgress: '已追回资金 0.10 元，正在修订制度',
     closedOn: null,
     ...overrides,
@@ -66,11 +73,11 @@ describe('writeRectificationLedger', () => {
     expect(title.value).toBe('鹤城区2025年度问题整改台账');
     expect(title.font.bold).toBe(true);
     expect(title.font.size).toBeGreaterThan(12);
-    expect(ws.getCell('Q1').isMerged).toBe(true);
-    expect(ws.getCell('Q1').master.address).toBe('A1');
+    expect(ws.getCell('X1').isMerged).toBe(true);
+    expect(ws.getCell('X1').master.address).toBe('A1');
 
     const info = String(ws.getCell('A2').value);
-    expect(info).toContain('生成时间：2026-01-15 09:30');
+    expect(info).toContain('生成时间：2026年1月15日 09:30');
     expect(info).toContain('生成单位：鹤城区财政局');
     expect(info).toContain('筛选条件：年度：2025；整改状态：全部');
 
@@ -79,8 +86,11 @@ describe('writeRectificationLedger', () => {
       '序号',
       '问题来源',
       '问题编号',
+      '问题类别',
       '问题描述',
+      '涉及金额(万元)',
       '责任单位',
+      '整改责任人',
       '牵头部门',
       '共督部门',
       '整改类型',
@@ -88,9 +98,13 @@ describe('writeRectificationLedger', () => {
       '整改时限',
       '整改状态',
       '是否逾期',
+      '整改完成时间',
       '整改金额(元)',
+      '整改金额构成',
       '建章立制',
       '核验情况',
+      '整改结果',
+      '问责情况',
       '最新进展',
       '销号日期',
     ]);
@@ -105,30 +119,48 @@ describe('writeRectificationLedger', () => {
   });
 
   it('writes every field of a row', async () => {
-    const r = row({ closedOn: '2026-01-10', state: '已销号', moneyRecovered: '1234567.8' });
+    const r = row({
+      closedOn: '2026-01-10',
+      completedOn: '2025-12-20',
+      state: '已销号',
+      moneyRecovered: '1234567.8',
+      moneyBreakdown: '追回100.00万元、上缴财政23.46万元',
+      result: '已整改，经全部共督部门核验销号',
+      accountability: '问责2人',
+    });
     const ws = await read(await writeRectificationLedger([r], META));
     const values = (ws.getRow(HEADER_ROW + 1).values as unknown[]).slice(1);
     expect(values).toEqual([
       1,
       '审计',
       'SJ-2025-001',
+      '挤占挪用专项资金',
       r.findingSummary,
+      123.46, // 1,234,567.89 元 in 万元, two decimals half up
       '区教育局',
+      '张伟',
       '审计局',
       '财政局、纪委监委',
-      '限期整改',
+      '分阶段整改（限期整改）',
       r.measures,
       new Date(Date.UTC(2025, 11, 31)),
       '已销号',
       '否',
+      new Date(Date.UTC(2025, 11, 20)),
       1234567.8,
+      '追回100.00万元、上缴财政23.46万元',
       r.rulesEstablished,
       '审计局：待核验；财政局：已通过',
+      '已整改，经全部共督部门核验销号',
+      '问责2人',
       r.latestProgress,
       new Date(Date.UTC(2026, 0, 10)),
     ]);
     expect(ws.getCell(HEADER_ROW + 1, col('整改金额(元)')).numFmt).toBe('#,##0.00');
-    expect(ws.getCell(HEADER_ROW + 1, col('整改时限')).numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell(HEADER_ROW + 1, col('涉及金额(万元)')).numFmt).toBe('#,##0.00');
+    // real dates, shown as officials write them (2025年12月31日)
+    expect(ws.getCell(HEADER_ROW + 1, col('整改时限')).numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(ws.getCell(HEADER_ROW + 1, col('整改完成时间')).numFmt).toBe('yyyy"年"m"月"d"日"');
   });
 
   it('writes 是/否 and highlights overdue rows in red', async () => {

@@ -356,7 +356,7 @@ describe('one pass', () => {
       [5, '被审计单位', 'UNKNOWN_UNIT'],
     ]);
     expect(r.problems.find((p) => p.rowNumber === 3 && p.code === 'UNKNOWN_UNIT')!.message).toContain(
-      '你是否指：鹤城区教育局（HC-U001）',
+      '你是否指：怀化市鹤城区教育局（HC-U001）',
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.workbook! as unknown as Parameters<typeof wb.xlsx.load>[0]);
@@ -408,7 +408,11 @@ describe('matched without help', () => {
       figures[file] =
         `${r.matchedWithoutHelp}/${r.rows} ` +
         JSON.stringify(r.unitsMatchedBy) +
-        (r.problems.length ? ` problems: ${r.problems.map((p) => p.code).join(',')}` : '');
+        (r.problems.length ? ` problems: ${r.problems.map((p) => p.code).join(',')}` : '') +
+        r.problems
+          .filter((p) => p.code === 'UNKNOWN_UNIT')
+          .map((p) => `\n    ${p.message}`)
+          .join('');
     }
     console.log(
       'matched without help (rows whose unit matched / rows):\n' +
@@ -423,10 +427,92 @@ describe('matched without help', () => {
       '纪检监察问题.json': '6/6',
       '审计局-2025年预算执行审计发现问题-GBK.csv': '6/8',
       '发改局-重点项目稽察问题清单.xlsx': '6/6',
-      '纪委监委-问题线索处置台账.json': '3/4',
+      '纪委监委-问题线索处置台账.json': '4/4',
       '财政局-2025年项目支出绩效评价结果.xlsx': '4/4',
       // without its profile the ledger has no unit column at all
       '财政局-专项资金监督检查台账.csv': '0/4',
     });
+  });
+});
+
+describe('project aliases (项目别称)', () => {
+  it('matches a project by a name an agency registered, among its unit’s projects only; refuses a name another project of the unit has', async () => {
+    const u = await unit();
+    const other = await unit();
+    const tag = uid();
+    const project = async (owner: Org, name: string) => {
+      const code = `XM-T-${uid()}${uid()}`;
+      const [r] = (await hub
+        .knex('project')
+        .insert({
+          code,
+          name,
+          fund_type: 'GENERAL_BUDGET',
+          budget_amount: '1000000.00',
+          owner_unit_id: owner.id,
+          start_year: 2024,
+        })
+        .returning('id')) as { id: number }[];
+      return { id: r!.id, code, name };
+    };
+    const p1 = await project(u, `义务教育薄弱环节改善与能力提升${tag}`);
+    const p2 = await project(u, `老旧小区改造${tag}`);
+    const elsewhere = await project(other, `义务教育薄弱环节改善与能力提升${tag}（另一单位）`);
+    const written = `义教薄改${tag}`;
+    const row = (unitCode: string) => ({
+      rowNumber: 2,
+      unitName: null,
+      unitCode,
+      projectName: written,
+      projectCode: null,
+    });
+    const before = await matchSubjects(hub.knex, [row(u.code)]);
+    expect(before.problems.map((p) => p.code)).toEqual(['UNKNOWN_PROJECT']);
+
+    const REGISTER = `mutation($input: ProjectAliasRegisterInput!) { projectAliasRegister(input: $input) {
+      alias { alias projectCode projectName } userErrors { code field } } }`;
+    const audit = await hub.token(Role.AUDIT, 'HC-SJJ');
+    const saved = await hub.gql(REGISTER, { input: { alias: written, projectCode: p1.code } }, audit);
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data!.projectAliasRegister).toEqual({
+      alias: { alias: written, projectCode: p1.code, projectName: p1.name },
+      userErrors: [],
+    });
+    const after = await matchSubjects(hub.knex, [row(u.code)]);
+    expect(after.problems).toEqual([]);
+    expect(after.matches.get(2)!.projectId).toBe(p1.id);
+    // another unit's row with the same words is not matched to u's project
+    const there = await matchSubjects(hub.knex, [row(other.code)]);
+    expect(there.matches.get(2)!.projectId).not.toBe(p1.id);
+    expect(there.matches.get(2)!.projectId).not.toBe(elsewhere.id);
+
+    // within the unit a name means one project: the same alias, or p1's own name, for p2 is refused
+    for (const alias of [written, p1.name]) {
+      const taken = await hub.gql(REGISTER, { input: { alias, projectCode: p2.code } }, audit);
+      expect(taken.data!.projectAliasRegister).toEqual({
+        alias: null,
+        userErrors: [{ code: 'ALIAS_TAKEN', field: 'alias' }],
+      });
+    }
+    // registering it again is a no-op; a unit may not register aliases; an unknown project is NOT_FOUND
+    const again = await hub.gql(REGISTER, { input: { alias: written, projectCode: p1.code } }, audit);
+    expect(again.data!.projectAliasRegister.userErrors).toEqual([]);
+    const byUnit = await hub.gql(
+      REGISTER,
+      { input: { alias: `另一写法${tag}`, projectCode: p1.code } },
+      await hub.token(Role.UNIT, u.code),
+    );
+    expect(byUnit.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const missing = await hub.gql(
+      REGISTER,
+      { input: { alias: `随便${tag}`, projectCode: 'XM-NO-SUCH' } },
+      audit,
+    );
+    expect(missing.data!.projectAliasRegister.userErrors).toEqual([
+      { code: 'NOT_FOUND', field: 'projectCode' },
+    ]);
+    expect(await hub.knex('project_alias').where({ project_id: p2.id }).count({ n: '*' })).toEqual([
+      { n: '0' },
+    ]);
   });
 });

@@ -42,6 +42,8 @@ async function ok(q: string, input: Record<string, unknown>, token: string) {
   expect(p.userErrors).toEqual([]);
   return p.rectification;
 }
+/** "2027-01-31" → "2027年1月31日", as timeline sentences write dates. */
+const zh = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const later = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 /** A task about unitA from an audit and a finance finding: audit leads, finance co-supervises. */
@@ -227,6 +229,142 @@ describe('joint rectification (整改共督)', () => {
     });
   });
 
+  it('部分整改: a verifier concludes partly rectified, the unit carries on, its findings show PARTLY until done', async () => {
+    const unitT = await tok(Role.UNIT, w.unitA);
+    const auditT = await tok(Role.AUDIT, w.audit);
+    const financeT = await tok(Role.FINANCE, w.finance);
+    let t = await jointTask();
+    const taskDbId = Buffer.from(t.id, 'base64url').toString().split(':')[1];
+    const statuses = () =>
+      hub
+        .knex('finding')
+        .join('rectification_finding as rf', 'rf.finding_id', 'finding.id')
+        .where('rf.rectification_id', taskDbId)
+        .pluck('rectification_status');
+    t = await ok(START, { id: t.id, version: t.version }, unitT);
+    t = await ok(SUBMIT, { id: t.id, version: t.version }, unitT);
+    expect(await statuses()).toEqual(['COMPLETED', 'COMPLETED']);
+    // what remains is the reason, and it is required
+    const bare = await call(
+      VERIFY,
+      { id: t.id, version: t.version, approve: false, conclusion: 'PARTLY' },
+      financeT,
+    );
+    expect(bare.userErrors[0]).toMatchObject({ code: 'REQUIRED', field: 'reason' });
+    t = await ok(
+      VERIFY,
+      {
+        id: t.id,
+        version: t.version,
+        approve: false,
+        conclusion: 'PARTLY',
+        reason: '尚有12万元未归还原渠道',
+        moneyVerified: { recovered: '80000.00', returnedToChannel: '0' },
+      },
+      financeT,
+    );
+    expect(t).toMatchObject({ state: 'IN_PROGRESS', conclusion: 'PARTLY', viewerCanSubmit: false });
+    expect(t.timeline.at(-1)).toMatchObject({
+      type: 'PARTLY_RECTIFIED',
+      summary: '核验结论为部分整改，继续整改：尚有12万元未归还原渠道，核定整改金额：追回8.00万元',
+    });
+    // the findings are partly rectified, through the API as in the table (trigger of issue 14)
+    expect(await statuses()).toEqual(['PARTLY', 'PARTLY']);
+    const fid = (await hub.knex('rectification_finding').where('rectification_id', taskDbId).first())
+      .finding_id as number;
+    const seen = await hub.gql(
+      `query($id: ID!) { node(id: $id) { ... on Finding { rectificationStatus } } }`,
+      { id: Buffer.from(`Finding:${fid}`).toString('base64url') },
+      auditT,
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.node).toEqual({ rectificationStatus: 'PARTLY' });
+    // a report keeps them PARTLY; the next submission makes them COMPLETED, both approvals RECTIFIED
+    t = await ok(
+      REPORT,
+      {
+        id: t.id,
+        version: t.version,
+        text: '已归还原渠道',
+        percent: 100,
+        money: { returnedToChannel: '120000.00' },
+      },
+      unitT,
+    );
+    expect(t.state).toBe('IN_PROGRESS');
+    expect(await statuses()).toEqual(['PARTLY', 'PARTLY']);
+    t = await ok(SUBMIT, { id: t.id, version: t.version }, unitT);
+    expect(t).toMatchObject({ state: 'SUBMITTED', submissionNo: 2 });
+    expect(await statuses()).toEqual(['COMPLETED', 'COMPLETED']);
+    t = await ok(VERIFY, { id: t.id, version: t.version, approve: true, conclusion: 'RECTIFIED' }, auditT);
+    t = await ok(VERIFY, { id: t.id, version: t.version, approve: true, conclusion: 'RECTIFIED' }, financeT);
+    expect(t.state).toBe('CLOSED');
+    expect(await statuses()).toEqual(['RECTIFIED', 'RECTIFIED']);
+  });
+
+  it('records 整改金额 by kind: exact sums, the total kept as moneyRecovered, bad amounts refused', async () => {
+    const unitT = await tok(Role.UNIT, w.unitA);
+    let t = await jointTask();
+    t = await ok(START, { id: t.id, version: t.version }, unitT);
+    const report = (extra: Record<string, unknown>) =>
+      call(REPORT, { id: t.id, version: t.version, text: '整改进展', percent: 50, ...extra }, unitT);
+    // a total that is not the sum, and a negative part, change nothing
+    const wrong = await report({ moneyRecovered: '10.00', money: { recovered: '9.99' } });
+    expect(wrong.userErrors[0]).toMatchObject({ code: 'BAD_AMOUNT', field: 'moneyRecovered' });
+    const negative = await report({ money: { recovered: '5.00', accountsAdjusted: '-1.00' } });
+    expect(negative.userErrors[0]).toMatchObject({ code: 'BAD_AMOUNT', field: 'money.accountsAdjusted' });
+    t = await ok(
+      REPORT,
+      {
+        id: t.id,
+        version: t.version,
+        text: '已追回并上缴',
+        percent: 60,
+        money: {
+          recovered: '1234567.89',
+          returnedToChannel: '0.01',
+          paidToTreasury: '100000.00',
+          accountsAdjusted: '0.10',
+          revitalised: '3000000.00',
+        },
+      },
+      unitT,
+    );
+    t = await ok(
+      REPORT,
+      { id: t.id, version: t.version, text: '补报', percent: 70, moneyRecovered: '0.05' },
+      unitT,
+    );
+    const q = await hub.gql(
+      `query($id: ID!) { node(id: $id) { ... on Rectification { moneyRecovered
+          moneyBreakdown { recovered returnedToChannel paidToTreasury accountsAdjusted revitalised unclassified total }
+          timeline { type summary } } } }`,
+      { id: t.id },
+      unitT,
+    );
+    expect(q.errors).toBeUndefined();
+    const node = q.data!.node as any;
+    expect(node.moneyBreakdown).toEqual({
+      recovered: '1234567.89',
+      returnedToChannel: '0.01',
+      paidToTreasury: '100000.00',
+      accountsAdjusted: '0.10',
+      revitalised: '3000000.00',
+      unclassified: '0.05',
+      total: '4334568.05',
+    });
+    expect(node.moneyRecovered).toBe('4334568.05');
+    const reported = (node.timeline as { type: string; summary: string }[]).filter(
+      (e) => e.type === 'REPORTED',
+    );
+    expect(reported[0]!.summary).toBe(
+      '报送整改进展：已追回并上缴（进度60%，整改金额433.46万元（追回123.46万元、归还原渠道0.01元、上缴财政10.00万元、调账0.10元、盘活300.00万元））',
+    );
+    // dates in timeline sentences are written as people write them
+    const created = (node.timeline as { type: string; summary: string }[])[0]!.summary;
+    expect(created).toMatch(/^创建整改任务（分阶段整改（限期整改）），整改时限\d{4}年\d{1,2}月\d{1,2}日$/);
+  });
+
   it('handles an extension: the unit asks, only the lead decides, old and new deadline kept', async () => {
     const unitT = await tok(Role.UNIT, w.unitA);
     let t = await jointTask();
@@ -254,7 +392,7 @@ describe('joint rectification (整改共督)', () => {
     expect(t).toMatchObject({ deadline: later(120), extensionRequested: null });
     expect(t.timeline.at(-1)).toMatchObject({
       type: 'EXTENSION_GRANTED',
-      summary: `同意延期：整改时限由${old}调整为${later(120)}`,
+      summary: `同意延期：整改时限由${zh(old)}调整为${zh(later(120))}`,
     });
   });
 
@@ -578,6 +716,7 @@ describe('整改台账: every column from the API', () => {
         text: '已追回资金',
         percent: 100,
         moneyRecovered: '2000.10',
+        money: { recovered: '2000.00', paidToTreasury: '0.10' },
         rulesEstablished: '《专项资金管理办法》',
       },
       unitT,
@@ -588,11 +727,12 @@ describe('整改台账: every column from the API', () => {
 
     const api = await hub.gql(
       `query($u: ID!) { rectifications(first: 100, filterBy: { units: [$u] }) { nodes {
-          id kind measures deadline state overdue moneyRecovered closedAt progress
+          id kind measures deadline state overdue moneyRecovered closedAt progress conclusion
+          moneyBreakdown { recovered paidToTreasury total }
           unit { name shortName } lead { id name shortName }
           supervisors { id name shortName } approvedBy { id }
-          findings { __typename sourceRef description category viewerCanReadContent }
-          timeline { type detail }
+          findings { __typename sourceRef description category viewerCanReadContent amountInvolved responsiblePerson }
+          timeline { type detail at }
         } } }`,
       { u: unit.gid },
       auditT,
@@ -606,9 +746,15 @@ describe('整改台账: every column from the API', () => {
     };
     const KIND: Record<string, string> = {
       IMMEDIATE: '立行立改',
-      DEADLINE: '限期整改',
+      DEADLINE: '分阶段整改（限期整改）',
       LONG_TERM: '持续整改',
     };
+    // 涉及金额 in 万元, two decimals half up, from the exact yuan the API gives
+    const wan = (xs: (string | null)[]) => {
+      const fen = xs.filter(Boolean).reduce((a, x) => a + BigInt(x!.replace('.', '')), 0n);
+      return Number((fen + 5000n) / 10000n) / 100;
+    };
+    const beijingDay = (at: string) => new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 10);
     const STATE: Record<string, string> = {
       ASSIGNED: '待整改',
       IN_PROGRESS: '整改中',
@@ -623,8 +769,11 @@ describe('整改台账: every column from the API', () => {
         return {
           问题来源: [...new Set((n.findings as any[]).map((x) => SOURCE[x.__typename]))].join('、'),
           问题编号: (n.findings as any[]).map((x) => x.sourceRef).join('、'),
+          问题类别: [...new Set((n.findings as any[]).map((x) => x.category))].join('、'),
           问题描述: (n.findings as any[]).map((x) => x.description).join('；'),
+          '涉及金额(万元)': wan((n.findings as any[]).map((x) => x.amountInvolved)),
           责任单位: nm(n.unit),
+          整改责任人: [...new Set((n.findings as any[]).map((x) => x.responsiblePerson))].join('、'),
           牵头部门: nm(n.lead),
           共督部门: (n.supervisors as any[])
             .filter((x) => x.id !== n.lead.id)
@@ -635,7 +784,16 @@ describe('整改台账: every column from the API', () => {
           整改时限: n.deadline,
           整改状态: STATE[n.state],
           是否逾期: n.overdue ? '是' : '否',
+          整改完成时间:
+            (n.timeline as any[])
+              .filter((e) => e.type === 'SUBMITTED')
+              .map((e) => beijingDay(e.at))
+              .pop() ?? null,
           '整改金额(元)': Number(n.moneyRecovered),
+          整改金额构成:
+            n.moneyBreakdown.total === '0.00'
+              ? null
+              : `追回${n.moneyBreakdown.recovered}元、上缴财政${n.moneyBreakdown.paidToTreasury}元`,
           建章立制: n.state === 'ASSIGNED' ? null : '《专项资金管理办法》',
           核验情况:
             n.state === 'ASSIGNED'
@@ -643,6 +801,13 @@ describe('整改台账: every column from the API', () => {
               : (n.supervisors as any[])
                   .map((x) => `${nm(x)}：${approved.has(x.id) ? '已通过' : '待核验'}`)
                   .join('；'),
+          整改结果:
+            n.state === 'CLOSED'
+              ? '已整改，经全部共督部门核验销号'
+              : n.state === 'SUBMITTED'
+                ? '整改完成，待核验'
+                : null,
+          问责情况: null,
           最新进展: n.state === 'ASSIGNED' ? null : `已追回资金（${n.progress}%）`,
           销号日期: n.closedAt ? String(n.closedAt).slice(0, 10) : null,
         };
@@ -656,6 +821,7 @@ describe('整改台账: every column from the API', () => {
       .map((r): Record<string, unknown> => ({
         ...Object.fromEntries(Object.keys(expected[0]!).map((k) => [k, r[k] ?? null])),
         整改时限: day(r['整改时限']),
+        整改完成时间: day(r['整改完成时间']),
         销号日期: day(r['销号日期']),
         '整改金额(元)': Number(r['整改金额(元)']),
       }))

@@ -5,12 +5,19 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { allRules } from '../permissions.js';
-import { Role } from '../shared/enums.js';
+import { Role, Sensitivity } from '../shared/enums.js';
 import { CLEARANCE } from '../auth/viewer.js';
 import { ROW_SCOPE_EXPLAINED } from '../policy/access.js';
 import type { FieldAccess } from '../policy/field-rules.js';
 
 const ROLES = Object.values(Role);
+/** 敏感级别 as officials read it (never 密级/秘密/涉密: the hub is not a classified system). */
+const SENSITIVITY_ZH: Record<Sensitivity, string> = {
+  PUBLIC: '公开',
+  INTERNAL: '内部',
+  RESTRICTED: '敏感',
+  SECRET: '高度敏感（工作秘密）',
+};
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 export function renderMatrix(): string {
@@ -27,9 +34,18 @@ export function renderMatrix(): string {
   out.push('');
   out.push('## Roles, clearance and row scope');
   out.push('');
-  out.push('| role | clearance | rows visible |');
+  out.push(
+    'Clearance is the highest 敏感级别 (sensitivity level) a role reads: PUBLIC 公开 < INTERNAL 内部 < RESTRICTED 敏感',
+  );
+  out.push(
+    '< SECRET 高度敏感（工作秘密）. These are work-sensitivity levels, not state-secret classification: the hub',
+  );
+  out.push('holds no classified information. The value names are kept for API compatibility.');
+  out.push('');
+  out.push('| role | clearance (敏感级别) | rows visible |');
   out.push('| --- | --- | --- |');
-  for (const r of ROLES) out.push(`| ${r} | ${CLEARANCE[r]} | ${cell(ROW_SCOPE_EXPLAINED[r])} |`);
+  for (const r of ROLES)
+    out.push(`| ${r} | ${CLEARANCE[r]} ${SENSITIVITY_ZH[CLEARANCE[r]]} | ${cell(ROW_SCOPE_EXPLAINED[r])} |`);
   out.push('');
   out.push(
     'Sharing rules (共享规则) refine content access for other organisations: an owner classifies each of its',

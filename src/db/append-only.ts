@@ -59,6 +59,7 @@ export const MUTABLE_TABLES: Record<string, string> = {
     'the commission’s status, feedback and notes change; the referral itself (referrer, commission, document, ' +
     'date, facts, user) is kept for good by the hub_referral_guard trigger, which also refuses DELETE and TRUNCATE',
   organization_alias: 'reference data: the names an agency registered for a unit',
+  project_alias: 'reference data: the names an agency registered for a project',
   import_profile: 'an agency’s saved column mapping, replaced when it saves it again',
   // issue 13
   performance_target_set:

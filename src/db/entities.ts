@@ -24,7 +24,7 @@ import {
   Recognition,
 } from '../modules/recognition/index.js';
 import { PERFORMANCE_ENTITIES } from '../modules/performance/index.js';
-import { ImportProfile, OrganizationAlias } from '../modules/intake/index.js';
+import { ImportProfile, OrganizationAlias, ProjectAlias } from '../modules/intake/index.js';
 import { ClueReferral, ClueReferralFinding } from '../modules/referral/index.js';
 
 /** Every MikroORM entity; the migrations are diffed against this list. */
@@ -56,6 +56,7 @@ export const ENTITIES = [
   InspectionPlan,
   ...PERFORMANCE_ENTITIES,
   OrganizationAlias,
+  ProjectAlias,
   ImportProfile,
   ClueReferral,
   ClueReferralFinding,

@@ -120,11 +120,11 @@ function clearanceName(r: Role): string {
   return (
     (
       {
-        PUBLIC: 'PUBLIC (published only)',
-        EVALUATOR: 'INTERNAL',
-        DISCIPLINE: 'SECRET',
+        PUBLIC: 'PUBLIC 公开 (published only)',
+        EVALUATOR: 'INTERNAL 内部',
+        DISCIPLINE: 'SECRET 高度敏感（工作秘密）',
       } as Partial<Record<Role, string>>
-    )[r] ?? 'RESTRICTED'
+    )[r] ?? 'RESTRICTED 敏感'
   );
 }
 

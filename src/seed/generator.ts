@@ -57,13 +57,19 @@ export const DEMO_ORG_OF_ROLE: Partial<Record<Role, string>> = {
   UNIT: 'HC-U001',
 };
 
+/** The agencies by their official names (怀化市鹤城区××局) and the short names ledgers write. */
 const AGENCIES: [string, string, string, OrganizationKind][] = [
-  ['HC-CZJ', '鹤城区财政局', '区财政局', OrganizationKind.OVERSIGHT_AGENCY],
-  ['HC-SJJ', '鹤城区审计局', '区审计局', OrganizationKind.OVERSIGHT_AGENCY],
-  ['HC-FGJ', '鹤城区发展和改革局', '区发改局', OrganizationKind.OVERSIGHT_AGENCY],
-  ['HC-JWJW', '中共鹤城区纪律检查委员会 鹤城区监察委员会', '区纪委监委', OrganizationKind.OVERSIGHT_AGENCY],
-  ['HC-ZF', '鹤城区人民政府', '区政府', OrganizationKind.LEADERSHIP],
-  ['HC-PTZX', '鹤城区监督信息共享平台管理中心', '平台中心', OrganizationKind.HUB_OPERATOR],
+  ['HC-CZJ', '怀化市鹤城区财政局', '区财政局', OrganizationKind.OVERSIGHT_AGENCY],
+  ['HC-SJJ', '怀化市鹤城区审计局', '区审计局', OrganizationKind.OVERSIGHT_AGENCY],
+  ['HC-FGJ', '怀化市鹤城区发展和改革局', '区发改局', OrganizationKind.OVERSIGHT_AGENCY],
+  [
+    'HC-JWJW',
+    '中共怀化市鹤城区纪律检查委员会 怀化市鹤城区监察委员会',
+    '区纪委监委',
+    OrganizationKind.OVERSIGHT_AGENCY,
+  ],
+  ['HC-ZF', '怀化市鹤城区人民政府', '区政府', OrganizationKind.LEADERSHIP],
+  ['HC-PTZX', '怀化市鹤城区监督信息共享平台管理中心', '平台中心', OrganizationKind.HUB_OPERATOR],
 ];
 
 const THIRD_PARTIES = ['湖南信达会计师事务所', '怀化正衡工程造价咨询有限公司', '湖南中审绩效评价研究院'];
@@ -114,22 +120,73 @@ const UNIT_NAMES = [
   '区园林绿化中心',
   '区供销合作联社',
   '区老干部服务中心',
+  // the district's streets and townships as they are today (7 街道, 1 镇, 2 乡, 黄岩旅游度假区)
   '城中街道办事处',
   '城北街道办事处',
   '城南街道办事处',
   '红星街道办事处',
   '迎丰街道办事处',
-  '太平桥街道办事处',
+  '河西街道办事处',
   '坨院街道办事处',
-  '鹤洲街道办事处',
-  '天星街道办事处',
-  '黄金坳镇人民政府',
-  '盈口乡人民政府',
   '凉亭坳乡人民政府',
-  '芦坪乡人民政府',
-  '石门乡人民政府',
-  '舞水街道办事处',
+  '盈口乡人民政府',
+  '黄金坳镇人民政府',
+  '黄岩旅游度假区管理委员会',
+  '区人民防空办公室',
+  '区政务服务中心',
+  '区地方志编纂室',
+  '区机关幼儿园',
 ];
+
+/** The streets and townships in UNIT_NAMES (project names cite them as places). */
+const PLACES = UNIT_NAMES.slice(
+  UNIT_NAMES.indexOf('城中街道办事处'),
+  UNIT_NAMES.indexOf('黄岩旅游度假区管理委员会') + 1,
+);
+const PLACE_SUFFIX = /(街道办事处|镇人民政府|乡人民政府|管理委员会)$/;
+
+/** The short name a ledger writes: 区教育局, 城中街道, 黄金坳镇, 盈口乡, 黄岩旅游度假区. */
+const shortNameOf = (base: string) =>
+  base
+    .replace(/街道办事处$/, '街道')
+    .replace(/(镇|乡)人民政府$/, '$1')
+    .replace(/管理委员会$/, '');
+
+/** The official name: 怀化市鹤城区教育局, 怀化市鹤城区城中街道办事处. */
+const officialNameOf = (base: string) => `怀化市鹤城区${base.replace(/^区/, '')}`;
+
+const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/**
+ * A well-formed 统一社会信用代码 (GB 32100-2015) for demo organisation `n`: registration authority
+ * 1 (机构编制) with category 1 (机关) or 2 (事业单位), or 9/1 (工商, 企业) for firms; 鹤城区's division code
+ * 431202 (怀化市 431200 for firms); a 9-character organisation code with its GB 11714 check character;
+ * and the check character of the whole. Made up, and recognisably so: the organisation codes start 9Z.
+ */
+export function demoCreditCode(n: number, kind: 'organ' | 'institution' | 'firm'): string {
+  const body = `${String(n).padStart(6, '0')}`;
+  const orgDigits = `90${body}`; // 8 characters, digits only
+  const sum8 = [...orgDigits].reduce((a, c, i) => a + Number(c) * ORG_CODE_WEIGHTS[i]!, 0);
+  const c9 = 11 - (sum8 % 11);
+  const orgCode = orgDigits + (c9 === 10 ? 'X' : c9 === 11 ? '0' : String(c9));
+  const head = kind === 'firm' ? '91431200' : kind === 'organ' ? '11431202' : '12431202';
+  const first17 = head + orgCode;
+  const sum = [...first17].reduce((a, c, i) => a + CREDIT_CHARS.indexOf(c) * CREDIT_WEIGHTS[i]!, 0);
+  const check = (31 - (sum % 31)) % 31;
+  return first17 + CREDIT_CHARS[check]!;
+}
+
+/** Whether `code` is a well-formed 统一社会信用代码 (its check character agrees). */
+export function creditCodeValid(code: string): boolean {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
+  const sum = [...code.slice(0, 17)].reduce((a, c, i) => a + CREDIT_CHARS.indexOf(c) * CREDIT_WEIGHTS[i]!, 0);
+  return CREDIT_CHARS[(31 - (sum % 31)) % 31] === code[17];
+}
+
+/** Institutions (事业单位) among the units; the rest are organs (机关). */
+const isInstitution = (base: string) => /(中心|医院|学校|中学|小学|幼儿园|馆|大队|编纂室)$/.test(base);
 
 const COUNTIES = [
   '鹤城区',
@@ -167,6 +224,73 @@ const PROJECTS: [string, string, FundType][] = [
   ['农村公路安防工程', '区交通运输局', FundType.GENERAL_BUDGET],
   ['土地整理与复垦', '区自然资源局', FundType.GOVERNMENT_FUND],
 ];
+
+/** The programmes that are construction investment (发改 inspects these, not transfers or subsidies). */
+const INVESTMENT_PROGRAMMES = new Set([
+  '义务教育薄弱环节改善与能力提升',
+  '老旧小区改造',
+  '农村饮水安全巩固提升',
+  '城区道路提质改造',
+  '高标准农田建设',
+  '产业园区基础设施建设',
+  '地质灾害综合治理',
+  '城市污水管网改造',
+  '应急物资储备库建设',
+  '农村公路安防工程',
+  '土地整理与复垦',
+]);
+
+/** Indicator weights of a project evaluation (权重, out of 100). */
+const INDICATOR_WEIGHTS = [20, 30, 30, 20];
+
+/**
+ * Indicator results whose weights add up to 100 and whose scores add up to the review's score: the
+ * points lost (100 − score) are shared by how far each indicator fell short, none losing more than
+ * its weight. Exact in hundredths of a point.
+ */
+function indicatorResults(score: number, xs: { name: string; target: number; actual: number }[]) {
+  const lost = Math.round((100 - score) * 100);
+  const cap = INDICATOR_WEIGHTS.map((w) => w * 100);
+  const shortfall = xs.map((x, i) => INDICATOR_WEIGHTS[i]! * (1.05 - Math.min(1, x.actual / x.target)));
+  const total = shortfall.reduce((a, b) => a + b, 0);
+  const take = shortfall.map((d, i) => Math.min(cap[i]!, Math.floor((lost * d) / total)));
+  let rest = lost - take.reduce((a, b) => a + b, 0);
+  for (let i = 0; rest > 0 && i < take.length * 2; i++) {
+    const k = i % take.length;
+    const more = Math.min(rest, cap[k]! - take[k]!);
+    take[k]! += more;
+    rest -= more;
+  }
+  return xs.map((x, i) => ({
+    name: x.name,
+    weight: String(INDICATOR_WEIGHTS[i]),
+    target: `${x.target}%`,
+    actual: `${x.actual}%`,
+    score: ((cap[i]! - take[i]!) / 100).toFixed(2),
+  }));
+}
+
+/** Case stages before a decision: nobody is held accountable yet (问责 follows 审理/结案). */
+const STAGES_BEFORE_ACCOUNTABILITY = new Set(['初步核实', '立案审查']);
+
+/** The legal basis an audit cites for each category. */
+const LEGAL_BASIS_OF: Record<string, string[]> = {
+  虚列支出: ['《财政违法行为处罚处分条例》第六条', '《中华人民共和国会计法》第九条'],
+  挤占挪用专项资金: ['《财政违法行为处罚处分条例》第六条', '《中华人民共和国预算法》第九十三条'],
+  违规拨付资金: ['《中华人民共和国预算法》第五十七条', '《财政违法行为处罚处分条例》第六条'],
+  未按规定实施政府采购: [
+    '《中华人民共和国政府采购法》第二十六条',
+    '《中华人民共和国政府采购法实施条例》第二十八条',
+  ],
+  工程结算多计价款: ['《基本建设财务规则》第二十一条', '《建设工程价款结算暂行办法》第十一条'],
+  往来款长期挂账未清理: ['《行政事业单位内部控制规范（试行）》第三十八条', '《政府会计制度》'],
+  国有资产管理不规范: [
+    '《行政事业性国有资产管理条例》第二十条',
+    '《行政事业单位内部控制规范（试行）》第四十二条',
+  ],
+  超范围列支: ['《中华人民共和国预算法》第五十七条', '《财政违法行为处罚处分条例》第六条'],
+  应收未收非税收入: ['《财政违法行为处罚处分条例》第四条', '《政府非税收入管理办法》第二十三条'],
+};
 
 const CATEGORIES: Record<FindingSource, string[]> = {
   PERFORMANCE: [
@@ -299,11 +423,12 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
   const say = opts.progress ?? (() => {});
   return knex.transaction(async (trx) => {
     // organisations
-    const orgRows: Record<string, unknown>[] = AGENCIES.map(([code, name, shortName, kind]) => ({
+    const orgRows: Record<string, unknown>[] = AGENCIES.map(([code, name, shortName, kind], i) => ({
       code,
       name,
       short_name: shortName,
       kind,
+      credit_code: demoCreditCode(i + 1, kind === OrganizationKind.HUB_OPERATOR ? 'institution' : 'organ'),
     }));
     THIRD_PARTIES.forEach((name, i) =>
       orgRows.push({
@@ -311,6 +436,7 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
         name,
         short_name: null,
         kind: OrganizationKind.THIRD_PARTY,
+        credit_code: demoCreditCode(100 + i, 'firm'),
       }),
     );
     const unitCount = Math.max(8, Math.round(UNIT_NAMES.length * scale));
@@ -322,13 +448,16 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
         county === 0
           ? ''
           : `${COUNTIES[county % COUNTIES.length]}${county >= COUNTIES.length ? Math.floor(county / COUNTIES.length) + 1 : ''}`;
-      const name = county === 0 ? base.replace(/^区/, '鹤城区') : prefix + base.replace(/^区/, '');
+      const name = county === 0 ? officialNameOf(base) : prefix + base.replace(/^区/, '');
       unitNames.push(name);
       orgRows.push({
         code: `HC-U${String(i + 1).padStart(3, '0')}`,
         name,
-        short_name: county === 0 ? base : null,
+        short_name: county === 0 ? shortNameOf(base) : null,
         kind: OrganizationKind.BUDGET_UNIT,
+        // 鹤城区's own units only: the copies standing for other counties (scale > 1) have none
+        credit_code:
+          county === 0 ? demoCreditCode(1000 + i, isInstitution(base) ? 'institution' : 'organ') : null,
       });
     }
     const orgIds = (await insertChunked(trx, 'organization', orgRows, true)).map((x) => x.id);
@@ -351,6 +480,8 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
     const projectCount = Math.round(1000 * scale);
     const projectRows: Record<string, unknown>[] = [];
     const projectOwner: number[] = [];
+    /** Whether each project is an investment (construction) project, which 发改 inspects. */
+    const projectInvests: boolean[] = [];
     for (let i = 0; i < projectCount; i++) {
       // the first few are the district's standing programmes, named plainly (as ledgers cite them)
       const standing = i < PROJECTS.length;
@@ -366,7 +497,10 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
           : r.pick(unitIds);
       const startYear = r.int(2021, 2025);
       const place = r.chance(0.5)
-        ? r.pick(UNIT_NAMES.slice(45)).replace(/(街道办事处|镇人民政府|乡人民政府)$/, '')
+        ? r
+            .pick(PLACES)
+            .replace(PLACE_SUFFIX, '')
+            .replace(/旅游度假区$/, '')
         : '';
       projectRows.push({
         code: `XM-${startYear}-${String(i + 1).padStart(5, '0')}`,
@@ -380,6 +514,7 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
         end_year: r.chance(0.7) ? startYear + r.int(0, 3) : null,
       });
       projectOwner.push(ownerId);
+      projectInvests.push(INVESTMENT_PROGRAMMES.has(tmpl));
     }
     const projectIds = (await insertChunked(trx, 'project', projectRows, true)).map((x) => x.id);
     const projectNameById = new Map(projectIds.map((id, i) => [id, projectRows[i]!.name as string]));
@@ -409,9 +544,14 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
     const reviewRows: Record<string, unknown>[] = [];
     for (const [source, n] of perSource) {
       for (let i = 0; i < Math.round(n * scale); i++) {
-        const fiscalYear = r.int(2023, 2025);
+        let fiscalYear = r.int(2023, 2025);
         const reviewType = r.pick(REVIEW_TYPES[source]);
-        const pIdx = r.int(0, projectIds.length - 1);
+        let pIdx = r.int(0, projectIds.length - 1);
+        // 发改 inspects investment projects only: the next one from the draw (no extra draw, so the
+        // rest of the data set stays as it was)
+        if (source === FindingSource.REFORM) {
+          while (!projectInvests[pIdx]) pIdx = (pIdx + 1) % projectIds.length;
+        }
         const onProject =
           source !== FindingSource.DISCIPLINE &&
           !reviewType.startsWith('部门整体') &&
@@ -419,7 +559,11 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
         const onPolicy = reviewType === '财政政策绩效评价';
         const unitId = onProject ? projectOwner[pIdx]! : r.pick(unitIds);
         const projectName = onProject ? (projectRows[pIdx]!.name as string) : null;
+        // no review of a year before the project started
+        if (onProject && !onPolicy)
+          fiscalYear = Math.max(fiscalYear, projectRows[pIdx]!.start_year as number);
         const unitName = unitNameById.get(unitId)!;
+        const subjectName = onProject && !onPolicy ? projectName! : unitName;
         const score =
           source === FindingSource.PERFORMANCE ? Math.round((55 + r.next() * 43) * 100) / 100 : null;
         reviewRows.push({
@@ -431,7 +575,10 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
           project_id: onProject && !onPolicy ? projectIds[pIdx] : null,
           policy_id: onPolicy ? r.pick(policyIds) : null,
           evaluator_id: source === FindingSource.PERFORMANCE && r.chance(0.5) ? r.pick(tpIds) : null,
-          title: `${fiscalYear}年度${onProject && !onPolicy ? projectName : unitName}${reviewType}`,
+          // a project named with its year keeps it, and the title does not say the year twice
+          title: /^\d{4}年/.test(subjectName)
+            ? `${subjectName}${fiscalYear}年度${reviewType}`
+            : `${fiscalYear}年度${subjectName}${reviewType}`,
           review_type: reviewType,
           fiscal_year: fiscalYear,
           conclusion:
@@ -446,16 +593,14 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
             score === null
               ? null
               : JSON.stringify(
-                  ['资金到位率', '预算执行率', '项目完成率', '群众满意度'].map((name) => {
-                    const target = name === '群众满意度' ? 90 : 100;
-                    const actual = Math.round(target * (0.6 + r.next() * 0.45) * 10) / 10;
-                    return {
-                      name,
-                      target: `${target}%`,
-                      actual: `${actual}%`,
-                      score: (Math.min(1, actual / target) * 10).toFixed(2),
-                    };
-                  }),
+                  indicatorResults(
+                    score,
+                    ['资金到位率', '预算执行率', '项目完成率', '群众满意度'].map((name) => {
+                      const target = name === '群众满意度' ? 90 : 100;
+                      const actual = Math.round(target * (0.6 + r.next() * 0.45) * 10) / 10;
+                      return { name, target, actual };
+                    }),
+                  ),
                 ),
           sensitivity:
             source === FindingSource.DISCIPLINE
@@ -526,6 +671,7 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
                   [Sensitivity.RESTRICTED, 1],
                 ]);
         const published = rv.publication_state === PublicationState.PUBLISHED;
+        let stage: string | null = null;
         findingRows.push({
           source,
           agency_id: rv.agency_id,
@@ -561,7 +707,11 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
               ? r.pick(['资金到位率', '预算执行率', '项目完成率', '群众满意度', '成本控制'])
               : null,
           score_deducted: source === FindingSource.PERFORMANCE ? (r.int(5, 60) / 10).toFixed(2) : null,
-          legal_basis: source === FindingSource.AUDIT ? r.pick(LEGAL_BASES) : null,
+          // the draw over the old list is kept, so the rest of the data set stays as it was
+          legal_basis:
+            source === FindingSource.AUDIT
+              ? LEGAL_BASIS_OF[category]![LEGAL_BASES.indexOf(r.pick(LEGAL_BASES)) % 2]!
+              : null,
           audit_opinion:
             source === FindingSource.AUDIT
               ? r.pick(['责令限期整改', '责令追回资金', '调整有关会计账目', '移送有关部门处理'])
@@ -579,8 +729,12 @@ export async function seedDemo(knex: Knex, opts: SeedOptions = {}): Promise<Seed
                   })),
                 )
               : null,
-          case_stage: source === FindingSource.DISCIPLINE ? r.pick(CASE_STAGES) : null,
-          persons_held_accountable: source === FindingSource.DISCIPLINE ? r.int(0, 3) : null,
+          // assigned here, in the order of the draws (the rest of the data set stays as it was)
+          case_stage: (stage = source === FindingSource.DISCIPLINE ? r.pick(CASE_STAGES) : null),
+          persons_held_accountable:
+            source === FindingSource.DISCIPLINE
+              ? ((held) => (STAGES_BEFORE_ACCOUNTABILITY.has(stage!) ? 0 : held))(r.int(0, 3))
+              : null,
         });
         if (findingRows.length >= 2000) {
           written += findingRows.length;
@@ -617,6 +771,14 @@ const fiscalYearText = (y: number) => `${y}年度，`;
  * a plausible timeline; deadlines fall between mid-2026 and 2027, so some are overdue "today".
  * Audit tasks are co-supervised by the finance bureau (joint sign-off).
  */
+const DEMO_MONEY_KINDS = [
+  'recovered',
+  'returnedToChannel',
+  'paidToTreasury',
+  'accountsAdjusted',
+  'revitalised',
+];
+
 async function seedRectifications(
   trx: Knex.Transaction,
   r: Rng,
@@ -653,8 +815,11 @@ async function seedRectifications(
   let count = 0;
   for (let i = 0; i < picked.length; i += 500) {
     const part = picked.slice(i, i + 500);
-    const plans = part.map((f) => {
-      const state = r.pick(STATES);
+    const plans = part.map((f, k) => {
+      const drawn = r.pick(STATES);
+      // every other returned task was found 部分整改 instead: back in progress, its findings PARTLY
+      const partly = drawn === 'RETURNED' && k % 2 === 0;
+      const state = partly ? 'IN_PROGRESS' : drawn;
       const month = r.int(6, 15);
       const deadline = `${month > 12 ? 2027 : 2026}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
       const kind = r.weighted<string>([
@@ -665,6 +830,7 @@ async function seedRectifications(
       return {
         f,
         state,
+        partly,
         deadline,
         kind,
         measures: r.pick(MEASURES),
@@ -683,8 +849,15 @@ async function seedRectifications(
           deadline: p.deadline,
           next_milestone: p.kind === 'LONG_TERM' ? p.deadline : null,
           state: p.state,
-          submission_no: ['SUBMITTED', 'RETURNED', 'CLOSED'].includes(p.state) ? 1 : 0,
-          conclusion: p.state === 'CLOSED' ? 'RECTIFIED' : p.state === 'RETURNED' ? 'NOT_RECTIFIED' : null,
+          submission_no: ['SUBMITTED', 'RETURNED', 'CLOSED'].includes(p.state) || p.partly ? 1 : 0,
+          conclusion:
+            p.state === 'CLOSED'
+              ? 'RECTIFIED'
+              : p.state === 'RETURNED'
+                ? 'NOT_RECTIFIED'
+                : p.partly
+                  ? 'PARTLY'
+                  : null,
           // closed in the past: the demo world's present is late 2026
           closed_at: p.state === 'CLOSED' ? new Date(Date.UTC(2026, p.closedMonth, p.closedDay, 8)) : null,
         })),
@@ -723,13 +896,23 @@ async function seedRectifications(
         text: r.pick(['已制定整改方案并落实责任人', '已追回部分资金', '已完成制度修订', '项目已加快推进']),
         percent: p.state === 'IN_PROGRESS' ? p.percent : 100,
         moneyRecovered: money,
+        // 整改金额 by kind, chosen from the task (no draw, so the rest of the data set stays as it was)
+        ...(money ? { money: { [DEMO_MONEY_KINDS[p.f.id % DEMO_MONEY_KINDS.length]!]: money } } : {}),
         rulesEstablished: r.chance(0.4)
           ? r.pick(['《专项资金管理办法》', '《政府采购内部控制规程》', '《项目绩效管理实施细则》'])
           : null,
         evidence: [],
       });
-      if (p.state === 'IN_PROGRESS') return;
+      if (p.state === 'IN_PROGRESS' && !p.partly) return;
       ev('SUBMITTED', p.f.unit_id, { submission: 1, note: '整改完成，申请核验' });
+      if (p.partly) {
+        ev('PARTLY_RECTIFIED', p.f.agency_id, {
+          submission: 1,
+          conclusion: 'PARTLY',
+          reason: '部分资金尚未归还原渠道，相关制度尚未印发，继续整改',
+        });
+        return;
+      }
       if (p.state === 'SUBMITTED') return;
       if (p.state === 'RETURNED') {
         ev('RETURNED', p.f.agency_id, {

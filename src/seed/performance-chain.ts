@@ -25,6 +25,9 @@ import {
 } from '../modules/performance/index.js';
 
 const YEAR = 2025;
+
+/** "2025年度项目名" — or "2024年某项目2025年度" when the project's name has its own year (never "2025年度2024年…"). */
+const yearOf = (name: string) => (/^\d{4}年/.test(name) ? `${name}${YEAR}年度` : `${YEAR}年度${name}`);
 const GRADE_TEXT = { EXCELLENT: '优', GOOD: '良', FAIR: '中', POOR: '差' } as const;
 
 export interface ChainCounts {
@@ -216,7 +219,7 @@ export async function seedPerformanceChain(
             score: x.weight,
           })),
         ),
-        summary: `${YEAR}年度${p.name}按计划实施，年度绩效目标基本完成，资金使用规范。`,
+        summary: `${yearOf(p.name)}按计划实施，年度绩效目标基本完成，资金使用规范。`,
         state: 'SUBMITTED',
         filed_by: 'demo-unit',
         submitted_at: new Date(Date.UTC(YEAR + 1, 2, 15)),
@@ -279,7 +282,7 @@ export async function seedPerformanceChain(
         subject_kind: 'PROJECT',
         unit_id: p.owner_unit_id,
         project_id: p.id,
-        title: `${YEAR}年度${p.name}绩效自评抽查复核`,
+        title: `${yearOf(p.name)}绩效自评抽查复核`,
         review_type: '抽查复核',
         fiscal_year: YEAR,
         conclusion: `复核得分${rescore.toFixed(2)}分，评价等级为“${GRADE_TEXT[grade]}”；单位自评得分${self.score.toFixed(2)}分，偏差${deviation.toFixed(2)}分。`,

@@ -3,7 +3,7 @@
  * units (单位别称) and agencies' import profiles (导入方案). The resolvers are assembled only by
  * src/schema.ts (intake.resolver.ts); who may do what is src/policy/intake.ts.
  */
-export { ImportProfile, OrganizationAlias } from './intake.entity.js';
+export { ImportProfile, OrganizationAlias, ProjectAlias } from './intake.entity.js';
 export {
   matchEvaluators,
   matchSubjects,

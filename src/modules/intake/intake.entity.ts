@@ -1,6 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
+import { Project } from '../project/project.entity.js';
 
 /**
  * Another name of a unit (单位别称), saved by an agency from an import's did-you-mean answer, so
@@ -19,6 +20,37 @@ export class OrganizationAlias extends BaseEntity {
 
   @Property({ type: 'text' })
   @Unique()
+  aliasKey!: string;
+
+  /** The agency that registered it. */
+  @ManyToOne(() => Organization, { deleteRule: 'cascade' })
+  createdBy!: Organization;
+
+  @Property({ type: 'text' })
+  createdByUser!: string;
+}
+
+/**
+ * Another name of a project (项目别称), as agencies' ledgers write it — 义教薄改 for 义务教育薄弱环节改善与
+ * 能力提升 — saved like a unit's alias. `aliasKey` is nameKey of the alias; within one unit, one key
+ * names one project (projects of different units may share a colloquial name).
+ */
+@Entity({ tableName: 'project_alias' })
+@Unique({ properties: ['unitId', 'aliasKey'] })
+export class ProjectAlias extends BaseEntity {
+  @ManyToOne(() => Project, { deleteRule: 'cascade' })
+  @Index()
+  project!: Project;
+
+  /** The project's owner unit when registered: the scope in which the key is unique. */
+  @Property({ type: 'integer' })
+  unitId!: number;
+
+  /** As the ledger wrote it. */
+  @Property({ type: 'text' })
+  alias!: string;
+
+  @Property({ type: 'text' })
   aliasKey!: string;
 
   /** The agency that registered it. */

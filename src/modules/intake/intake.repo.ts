@@ -48,6 +48,8 @@ export interface MatchProject {
   code: string;
   name: string;
   ownerUnitId: number;
+  /** Keys (nameKey) of the names agencies registered for it (项目别称). */
+  aliases: string[];
 }
 
 /** Projects by code, by exact name, or of the given units (for normalised names and candidates). */
@@ -58,17 +60,103 @@ export async function projectsForMatching(
   unitIds: readonly number[],
 ): Promise<MatchProject[]> {
   if (!codes.length && !names.length) return [];
-  const rows = (await knex('project')
-    .select('id', 'code', 'name', 'owner_unit_id')
-    .whereRaw('upper(code) = any(?::text[])', [codes as string[]])
-    .orWhereIn('name', names as string[])
-    .orWhereIn('owner_unit_id', unitIds as number[])) as {
+  const rows = (await knex('project as p')
+    .select(
+      'p.id',
+      'p.code',
+      'p.name',
+      'p.owner_unit_id',
+      knex.raw(
+        `coalesce((select array_agg(a.alias_key order by a.id) from project_alias a where a.project_id = p.id), '{}') as aliases`,
+      ),
+    )
+    .whereRaw('upper(p.code) = any(?::text[])', [codes as string[]])
+    .orWhereIn('p.name', names as string[])
+    .orWhereIn('p.owner_unit_id', unitIds as number[])) as {
     id: number;
     code: string;
     name: string;
     owner_unit_id: number;
+    aliases: string[];
   }[];
-  return rows.map((p) => ({ id: p.id, code: p.code, name: p.name, ownerUnitId: p.owner_unit_id }));
+  return rows.map((p) => ({
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    ownerUnitId: p.owner_unit_id,
+    aliases: p.aliases,
+  }));
+}
+
+export interface ProjectRef {
+  id: number;
+  code: string;
+  name: string;
+  ownerUnitId: number;
+}
+
+export async function projectByCode(knex: Knex, code: string): Promise<ProjectRef | null> {
+  const r = (await knex('project')
+    .select('id', 'code', 'name', 'owner_unit_id')
+    .whereRaw('upper(code) = ?', [code])
+    .first()) as { id: number; code: string; name: string; owner_unit_id: number } | undefined;
+  return r ? { id: r.id, code: r.code, name: r.name, ownerUnitId: r.owner_unit_id } : null;
+}
+
+/** The unit's projects with their alias keys (the scope in which an alias must be unambiguous). */
+export async function projectsOfUnit(knex: Knex, unitId: number): Promise<MatchProject[]> {
+  const rows = (await knex('project as p')
+    .select(
+      'p.id',
+      'p.code',
+      'p.name',
+      knex.raw(
+        `coalesce((select array_agg(a.alias_key order by a.id) from project_alias a where a.project_id = p.id), '{}') as aliases`,
+      ),
+    )
+    .where('p.owner_unit_id', unitId)) as { id: number; code: string; name: string; aliases: string[] }[];
+  return rows.map((p) => ({ ...p, ownerUnitId: unitId }));
+}
+
+export interface ProjectAliasRow {
+  projectId: number;
+  alias: string;
+  aliasKey: string;
+  createdAt: Date;
+}
+
+/** Inserts a project alias unless the unit already has the key; returns the row holding it. */
+export async function insertProjectAlias(
+  trx: Knex.Transaction,
+  row: {
+    projectId: number;
+    unitId: number;
+    alias: string;
+    aliasKey: string;
+    createdById: number;
+    createdByUser: string;
+  },
+): Promise<ProjectAliasRow> {
+  await trx('project_alias')
+    .insert({
+      project_id: row.projectId,
+      unit_id: row.unitId,
+      alias: row.alias,
+      alias_key: row.aliasKey,
+      created_by_id: row.createdById,
+      created_by_user: row.createdByUser,
+    })
+    .onConflict(['unit_id', 'alias_key'])
+    .ignore();
+  const r = (await trx('project_alias')
+    .where({ unit_id: row.unitId, alias_key: row.aliasKey })
+    .first()) as Record<string, unknown>;
+  return {
+    projectId: r.project_id as number,
+    alias: r.alias as string,
+    aliasKey: r.alias_key as string,
+    createdAt: r.created_at as Date,
+  };
 }
 
 export async function budgetUnitByCode(

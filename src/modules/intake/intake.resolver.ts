@@ -2,13 +2,15 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../context.js';
 import { asUserErrors } from '../../shared/user-error.js';
 import type { ProfileRow } from './intake.repo.js';
-import { listProfiles, registerAlias, saveProfile } from './intake.service.js';
+import { listProfiles, registerAlias, registerProjectAlias, saveProfile } from './intake.service.js';
 import {
   ImportProfileObject,
   ImportProfilePayload,
   ImportProfileSaveInput,
   OrganizationAliasPayload,
   OrganizationAliasRegisterInput,
+  ProjectAliasPayload,
+  ProjectAliasRegisterInput,
 } from './intake.types.js';
 import { budgetUnitByCode } from './intake.repo.js';
 import { codeKey } from '../import/index.js';
@@ -39,6 +41,31 @@ export class IntakeResolver {
       const unit = (await budgetUnitByCode(ctx.knex, codeKey(input.unitCode)))!;
       return {
         alias: { alias: a.alias, unitCode: unit.code, unitName: unit.name, createdAt: a.createdAt },
+        userErrors: [],
+      };
+    } catch (e) {
+      return { alias: null, userErrors: asUserErrors(e) };
+    }
+  }
+
+  @Mutation(() => ProjectAliasPayload, {
+    description:
+      "Register another name of a project so that later ledgers writing it so match among its unit's projects (登记项目别称); refused when the name already means another project of the unit.",
+  })
+  async projectAliasRegister(
+    @Ctx() ctx: HubContext,
+    @Arg('input', () => ProjectAliasRegisterInput, { description: 'The alias (别称).' })
+    input: ProjectAliasRegisterInput,
+  ) {
+    try {
+      const a = await registerProjectAlias(ctx.knex, ctx.viewer, input);
+      return {
+        alias: {
+          alias: a.alias,
+          projectCode: a.projectCode,
+          projectName: a.projectName,
+          createdAt: a.createdAt,
+        },
         userErrors: [],
       };
     } catch (e) {

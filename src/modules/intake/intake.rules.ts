@@ -4,6 +4,7 @@ import { Access, RoleAccess, type TypeRules } from '../../policy/field-rules.js'
 export const intakeRules: TypeRules = {
   Mutation: {
     organizationAliasRegister: RoleAccess.AGENCY_OR_ADMIN,
+    projectAliasRegister: RoleAccess.AGENCY_OR_ADMIN,
     importProfileSave: RoleAccess.AGENCY,
   },
   Query: { importProfiles: RoleAccess.AGENCY },
@@ -14,6 +15,13 @@ export const intakeRules: TypeRules = {
     createdAt: Access.VISIBLE,
   },
   OrganizationAliasPayload: { alias: Access.VISIBLE, userErrors: Access.VISIBLE },
+  ProjectAlias: {
+    alias: Access.VISIBLE,
+    projectCode: Access.VISIBLE,
+    projectName: Access.VISIBLE,
+    createdAt: Access.VISIBLE,
+  },
+  ProjectAliasPayload: { alias: Access.VISIBLE, userErrors: Access.VISIBLE },
   ImportProfileColumn: { header: Access.VISIBLE, field: Access.VISIBLE },
   ImportProfile: {
     name: Access.VISIBLE,

@@ -16,6 +16,10 @@ import { unitKeys } from './matcher.js';
 import {
   budgetUnitByCode,
   insertAlias,
+  insertProjectAlias,
+  projectByCode,
+  projectsOfUnit,
+  type ProjectAliasRow,
   lockAliasRegistry,
   profileByName,
   profilesOfAgency,
@@ -63,6 +67,54 @@ export async function registerAlias(
       createdByUser: me.user,
     });
   });
+}
+
+/**
+ * Registers `alias` as another name of the project `projectCode` (项目别称), so that ledgers writing it
+ * so match it among its unit's projects. Refused when, within that unit, the name already means
+ * another project (its name or alias). Registering the same alias twice is a no-op.
+ */
+export async function registerProjectAlias(
+  knex: Knex,
+  v: Viewer,
+  input: { alias: string; projectCode: string },
+): Promise<ProjectAliasRow & { projectCode: string; projectName: string }> {
+  const me = assertCanRegisterAlias(v);
+  const alias = input.alias.trim();
+  const key = nameKey(alias);
+  if ([...key].length < 2 || [...alias].length > 200)
+    throw new UserInputProblem('BAD_ALIAS', 'An alias has 2 to 200 characters (别称为2至200字).', 'alias');
+  const project = await projectByCode(knex, codeKey(input.projectCode));
+  if (!project) throw new UserInputProblem('NOT_FOUND', 'No project with this code.', 'projectCode');
+  const row = await knex.transaction(async (trx) => {
+    await lockAliasRegistry(trx);
+    const holders = (await projectsOfUnit(trx, project.ownerUnitId)).filter(
+      (p) => p.id !== project.id && (nameKey(p.name) === key || p.aliases.includes(key)),
+    );
+    if (holders.length) {
+      throw new UserInputProblem(
+        'ALIAS_TAKEN',
+        `“${alias}” already names ${holders.map((p) => `${p.name}（${p.code}）`).join('、')}.`,
+        'alias',
+      );
+    }
+    return insertProjectAlias(trx, {
+      projectId: project.id,
+      unitId: project.ownerUnitId,
+      alias,
+      aliasKey: key,
+      createdById: me.orgId,
+      createdByUser: me.user,
+    });
+  });
+  if (row.projectId !== project.id) {
+    throw new UserInputProblem(
+      'ALIAS_TAKEN',
+      `“${alias}” already names another project of the unit.`,
+      'alias',
+    );
+  }
+  return { ...row, projectCode: project.code, projectName: project.name };
 }
 
 const AMOUNT_UNITS: readonly AmountUnit[] = ['YUAN', 'WAN_YUAN'];

@@ -43,6 +43,47 @@ export class OrganizationAliasPayload {
   userErrors!: UserError[];
 }
 
+@ObjectType('ProjectAlias', {
+  description: "Another name of a project, as agencies' ledgers write it (项目别称).",
+  simpleResolvers: true,
+})
+export class ProjectAliasObject {
+  @Field(() => String, { description: 'The name as written (别称).' })
+  alias!: string;
+
+  @Field(() => String, { description: 'Code of the project it names (项目编码).' })
+  projectCode!: string;
+
+  @Field(() => String, { description: 'Name of the project it names (项目名称).' })
+  projectName!: string;
+
+  @Field(() => GraphQLDateTime, { description: 'When it was registered (登记时间).' })
+  createdAt!: Date;
+}
+
+@InputType('ProjectAliasRegisterInput', {
+  description: "A project's other name to match in later imports, e.g. from an import's did-you-mean answer.",
+})
+export class ProjectAliasRegisterInput {
+  @Field(() => String, { description: 'The name as the ledger writes it, e.g. 义教薄改 (台账中的写法).' })
+  alias!: string;
+
+  @Field(() => String, { description: 'Code of the project it means, e.g. XM-2024-00001 (项目编码).' })
+  projectCode!: string;
+}
+
+@ObjectType('ProjectAliasPayload', {
+  description: 'Result of projectAliasRegister.',
+  simpleResolvers: true,
+})
+export class ProjectAliasPayload {
+  @Field(() => ProjectAliasObject, { nullable: true, description: 'The alias (别称).' })
+  alias!: ProjectAliasObject | null;
+
+  @Field(() => [UserError], { description: 'Problems; empty on success (问题).' })
+  userErrors!: UserError[];
+}
+
 @ObjectType('ImportProfileColumn', {
   description: "One of an agency's headers and the field it feeds (列对应).",
   simpleResolvers: true,

@@ -257,6 +257,8 @@ async function matchProjects(
     const stages = [
       own.filter((p) => p.name === written),
       own.filter((p) => nameKey(p.name) === key),
+      // a name an agency registered for the project (项目别称)
+      own.filter((p) => p.aliases.includes(key)),
       byName.get(written) ?? [],
     ];
     let done = false;

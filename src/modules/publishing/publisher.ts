@@ -46,7 +46,7 @@ export async function sourcesOf(knex: Knex, orgId: number): Promise<FindingSourc
   return Object.values(FindingSource).filter((s) => have.has(s));
 }
 
-/** "HC-CZJ 鹤城区财政局 (PERFORMANCE), …": the agencies a wrong --org could have meant. */
+/** "HC-CZJ 怀化市鹤城区财政局 (PERFORMANCE), …": the agencies a wrong --org could have meant. */
 async function agencyList(knex: Knex): Promise<string> {
   const agencies = await oversightAgencies(knex, 20);
   if (!agencies.length) return 'there are no oversight agencies in this hub yet';

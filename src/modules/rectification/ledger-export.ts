@@ -19,15 +19,21 @@ export interface LedgerExportRow {
   source: string;
   /** 问题编号: the finding references, joined. */
   findingRefs: string;
+  /** 问题类别: the findings' categories, joined with 、. */
+  category: string;
   /** 问题描述. */
   findingSummary: string;
+  /** 涉及金额 in yuan as an exact decimal string; null when none is readable. Written in 万元. */
+  amountInvolved: string | null;
   /** 责任单位. */
   unitName: string;
+  /** 整改责任人, joined with 、. */
+  responsiblePerson: string;
   /** 牵头部门. */
   leadAgency: string;
   /** 共督部门, joined with 、. */
   coSupervisors: string;
-  /** 整改类型: 立行立改 / 限期整改 / 持续整改. */
+  /** 整改类型: 立行立改 / 分阶段整改（限期整改） / 持续整改. */
   kind: string;
   /** 整改措施. */
   measures: string;
@@ -37,12 +43,20 @@ export interface LedgerExportRow {
   state: string;
   /** 是否逾期. */
   overdue: boolean;
-  /** 整改金额 in yuan as an exact decimal string, e.g. "12345.67". */
+  /** 整改完成时间: when the unit last submitted its work as done, YYYY-MM-DD. */
+  completedOn: string | null;
+  /** 整改金额 in yuan as an exact decimal string, e.g. "12345.67": the sum of the breakdown. */
   moneyRecovered: string;
+  /** 整改金额构成, e.g. "追回10.00万元、上缴财政3500.00元". */
+  moneyBreakdown: string;
   /** 建章立制. */
   rulesEstablished: string;
   /** 核验情况, e.g. "财政局：已通过；审计局：待核验". */
   verification: string;
+  /** 整改结果: the verifiers' conclusion in words. */
+  result: string;
+  /** 问责情况, e.g. "问责2人". */
+  accountability: string;
   /** 最新进展. */
   latestProgress: string;
   /** 销号日期, YYYY-MM-DD. */
@@ -81,18 +95,25 @@ const COLUMNS: readonly LedgerColumn[] = [
   col('序号', 6, 'center'),
   col('问题来源', 10, 'center'),
   col('问题编号', 18, 'left', true),
+  col('问题类别', 16, 'left', true),
   col('问题描述', 44, 'left', true),
+  col('涉及金额(万元)', 14, 'right'),
   col('责任单位', 18, 'left', true),
+  col('整改责任人', 12, 'center', true),
   col('牵头部门', 12, 'center', true),
   col('共督部门', 18, 'left', true),
-  col('整改类型', 10, 'center'),
+  col('整改类型', 12, 'center', true),
   col('整改措施', 44, 'left', true),
   col('整改时限', 12, 'center'),
   col('整改状态', 10, 'center'),
   col('是否逾期', 10, 'center'),
+  col('整改完成时间', 16, 'center'),
   col('整改金额(元)', 18, 'right'),
+  col('整改金额构成', 30, 'left', true),
   col('建章立制', 30, 'left', true),
   col('核验情况', 30, 'left', true),
+  col('整改结果', 30, 'left', true),
+  col('问责情况', 12, 'center', true),
   col('最新进展', 44, 'left', true),
   col('销号日期', 12, 'center'),
 ];
@@ -102,15 +123,20 @@ export const LEDGER_EXPORT_HEADERS: readonly string[] = COLUMNS.map((c) => c.hea
 
 const COLUMN_COUNT = COLUMNS.length;
 const MONEY_COLUMN = LEDGER_EXPORT_HEADERS.indexOf('整改金额(元)') + 1;
+const WAN_COLUMN = LEDGER_EXPORT_HEADERS.indexOf('涉及金额(万元)') + 1;
 const OVERDUE_COLUMN = LEDGER_EXPORT_HEADERS.indexOf('是否逾期') + 1;
-const LAST_COLUMN_LETTER = String.fromCharCode(64 + COLUMN_COUNT);
+const LAST_COLUMN_LETTER =
+  (COLUMN_COUNT > 26 ? String.fromCharCode(64 + Math.floor((COLUMN_COUNT - 1) / 26)) : '') +
+  String.fromCharCode(65 + ((COLUMN_COUNT - 1) % 26));
 const TITLE_ROW = 1;
 const INFO_ROW = 2;
 const HEADER_ROW = 3;
 const SHEET_NAME = '整改台账';
 
 const MONEY_FORMAT = '#,##0.00';
-const DATE_FORMAT = 'yyyy-mm-dd';
+const WAN_FORMAT = '#,##0.00';
+/** A real date, shown as officials write it: 2026年9月27日. */
+const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 
 // ---------------------------------------------------------------------------------------------
 // Styles. Shared objects: exceljs turns each distinct style into one entry of styles.xml.
@@ -174,6 +200,18 @@ function moneyCell(fen: bigint, where: string): number {
   return n;
 }
 
+/**
+ * 涉及金额 in 万元 with two decimals, half up, as ledgers write it: the cell holds the rounded figure it
+ * shows (so a SUM over the column adds what people read); the exact amount stays in fen in the hub.
+ */
+function wanCell(yuan: string | null, where: string): number | null {
+  if (yuan === null || yuan === '') return null;
+  const fen = toFen(yuan, where);
+  const neg = fen < 0n;
+  const hundredths = ((neg ? -fen : fen) + 5000n) / 10000n;
+  return (neg ? -1 : 1) * (Number(hundredths) / 100);
+}
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
@@ -195,7 +233,7 @@ function beijingTime(d: Date): string {
   const t = new Date(d.getTime() + 8 * 60 * 60 * 1000);
   const p = (n: number) => String(n).padStart(2, '0');
   return (
-    `${t.getUTCFullYear()}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())} ` +
+    `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ` +
     `${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`
   );
 }
@@ -209,8 +247,11 @@ function rowValues(row: LedgerExportRow, index: number): { values: ExcelJS.CellV
       index,
       text(row.source),
       text(row.findingRefs),
+      text(row.category),
       text(row.findingSummary),
+      wanCell(row.amountInvolved, where),
       text(row.unitName),
+      text(row.responsiblePerson),
       text(row.leadAgency),
       text(row.coSupervisors),
       text(row.kind),
@@ -218,9 +259,13 @@ function rowValues(row: LedgerExportRow, index: number): { values: ExcelJS.CellV
       dateCell(row.deadline, where, '整改时限'),
       text(row.state),
       row.overdue ? '是' : '否',
+      dateCell(row.completedOn, where, '整改完成时间'),
       moneyCell(fen, where),
+      text(row.moneyBreakdown),
       text(row.rulesEstablished),
       text(row.verification),
+      text(row.result),
+      text(row.accountability),
       text(row.latestProgress),
       dateCell(row.closedOn, where, '销号日期'),
     ],
@@ -318,6 +363,7 @@ export async function writeRectificationLedgerTo(
         if (value instanceof Date) cell.numFmt = DATE_FORMAT;
       });
       row.getCell(MONEY_COLUMN).numFmt = MONEY_FORMAT;
+      row.getCell(WAN_COLUMN).numFmt = WAN_FORMAT;
       if (source.overdue) row.getCell(OVERDUE_COLUMN).font = OVERDUE_FONT;
       row.commit();
 

@@ -74,26 +74,53 @@ export async function approvalsByKeys(knex: Knex, keys: readonly string[]): Prom
   });
 }
 
-/** Money recovered (sum of reports, exact) and the latest reported percent, per task. */
-export async function reportStatsByTaskIds(
-  knex: Knex,
-  taskIds: readonly number[],
-): Promise<{ money: string; progress: number | null }[]> {
+/** The breakdown keys of a report's `money` (整改金额构成), in the order ledgers list them. */
+export const MONEY_KEYS = [
+  'recovered',
+  'returnedToChannel',
+  'paidToTreasury',
+  'accountsAdjusted',
+  'revitalised',
+] as const;
+export type MoneyKey = (typeof MONEY_KEYS)[number];
+
+export interface ReportStats {
+  /** Sum of the reports' moneyRecovered (the total), exact yuan. */
+  money: string;
+  /** Per kind, exact yuan; `unclassified` is what reports gave as a total without a breakdown. */
+  breakdown: Record<MoneyKey | 'unclassified', string>;
+  progress: number | null;
+}
+
+const sumOf = (expr: string) => `coalesce(sum((${expr})::numeric), 0)::numeric(20,2)::text`;
+
+/** Money rectified (sum of reports, exact, in total and by kind) and the latest reported percent, per task. */
+export async function reportStatsByTaskIds(knex: Knex, taskIds: readonly number[]): Promise<ReportStats[]> {
   const rows = (await knex('rectification_event')
     .select(
       'rectification_id',
-      knex.raw(`coalesce(sum((payload->>'moneyRecovered')::numeric), 0)::numeric(20,2)::text as money`),
+      knex.raw(`${sumOf(`payload->>'moneyRecovered'`)} as money`),
+      ...MONEY_KEYS.map((k) => knex.raw(`${sumOf(`payload->'money'->>'${k}'`)} as "${k}"`)),
+      knex.raw(
+        `${sumOf(`case when payload->'money' is null then payload->>'moneyRecovered' end`)} as unclassified`,
+      ),
       knex.raw(`(array_agg((payload->>'percent')::int order by id desc))[1] as progress`),
     )
     .where('type', 'REPORTED')
     .whereIn('rectification_id', taskIds as number[])
-    .groupBy('rectification_id')) as {
+    .groupBy('rectification_id')) as (Record<MoneyKey | 'unclassified', string> & {
     rectification_id: number;
     money: string;
     progress: number | null;
-  }[];
+  })[];
   const m = new Map(rows.map((r) => [r.rectification_id, r]));
-  return taskIds.map((id) => ({ money: m.get(id)?.money ?? '0.00', progress: m.get(id)?.progress ?? null }));
+  return taskIds.map((id) => {
+    const r = m.get(id);
+    const breakdown = Object.fromEntries(
+      [...MONEY_KEYS, 'unclassified' as const].map((k) => [k, r?.[k] ?? '0.00']),
+    ) as ReportStats['breakdown'];
+    return { money: r?.money ?? '0.00', breakdown, progress: r?.progress ?? null };
+  });
 }
 
 /** The timeline of each task, oldest first, as the API shows it. */
@@ -120,11 +147,18 @@ export async function timelinesByTaskIds(
   );
 }
 
-/** Reports and verdicts (approved, returned) of the tasks, oldest first (the ledger). */
+/** Reports, submissions and verdicts of the tasks, oldest first (the ledger). */
 export function ledgerEventsOf(knex: Knex, taskIds: readonly number[]) {
   return knex('rectification_event')
-    .select('rectification_id', 'type', 'actor_id', 'payload')
+    .select('rectification_id', 'type', 'actor_id', 'payload', 'at')
     .whereIn('rectification_id', taskIds as number[])
-    .whereIn('type', ['REPORTED', 'APPROVED', 'RETURNED'])
+    .whereIn('type', [
+      'REPORTED',
+      'SUBMITTED',
+      'APPROVED',
+      'PARTLY_RECTIFIED',
+      'RETURNED',
+      'ACCEPTED_LONG_TERM',
+    ])
     .orderBy('id') as Promise<Record<string, unknown>[]>;
 }

@@ -31,12 +31,13 @@ export enum RectificationKind {
 }
 registerDescribedEnum(RectificationKind, 'RectificationKind', 'Kind of rectification (整改类型).', {
   IMMEDIATE: 'At once (立行立改).',
-  DEADLINE: 'By a deadline (限期整改).',
+  DEADLINE: 'In stages, by a deadline (分阶段整改（限期整改）).',
   LONG_TERM: 'Long-term, tracked by stages with the next milestone (持续整改).',
 });
 
 export enum VerificationConclusion {
   RECTIFIED = 'RECTIFIED',
+  PARTLY = 'PARTLY',
   CONTINUING = 'CONTINUING',
   NOT_RECTIFIED = 'NOT_RECTIFIED',
 }
@@ -46,6 +47,9 @@ registerDescribedEnum(
   "A verifier's finding at a deadline (核验结论).",
   {
     RECTIFIED: 'Rectified, evidence sufficient (已整改).',
+    PARTLY:
+      'Partly rectified: the task goes back to the unit, in progress, with what remains as the reason; ' +
+      'its findings show PARTLY until the next submission (部分整改).',
     CONTINUING: 'Accepted as long-term; stays open, not overdue while milestones are met (持续整改).',
     NOT_RECTIFIED: 'Not rectified: keep pressing (未整改).',
   },

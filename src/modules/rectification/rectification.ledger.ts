@@ -5,11 +5,13 @@
 import type { Writable } from 'node:stream';
 import type { HubContext } from '../../context.js';
 import type { FindingSource, PublicationState, Sensitivity } from '../../shared/enums.js';
-import { canReadContent } from '../../policy/access.js';
+import { canReadAmount, canReadContact, canReadContent, type GuardedRecord } from '../../policy/access.js';
+import { dateText, fenToYuan, toFen } from '../../shared/money-text.js';
 import type { LedgerExportMeta, LedgerExportRow } from './ledger-export.js';
 import { ledgerFindingsOf, organizationNames, supervisorsOfTasks, tasksAfter } from './rectification.repo.js';
 import { ledgerEventsOf } from './rectification-events.repo.js';
 import { toTaskFilter } from './rectification.reads.js';
+import { breakdownText, moneyText } from './rectification.summary.js';
 import type { RectificationFilter } from './rectification.types.js';
 
 const SOURCE_ZH: Record<string, string> = {
@@ -20,7 +22,7 @@ const SOURCE_ZH: Record<string, string> = {
 };
 const KIND_ZH: Record<string, string> = {
   IMMEDIATE: '立行立改',
-  DEADLINE: '限期整改',
+  DEADLINE: '分阶段整改（限期整改）',
   LONG_TERM: '持续整改',
 };
 const STATE_ZH: Record<string, string> = {
@@ -32,6 +34,28 @@ const STATE_ZH: Record<string, string> = {
 };
 
 const BATCH = 500;
+
+/** Beijing's calendar date of a timestamp (China has one time zone and no daylight saving). */
+const beijingDay = (at: unknown) =>
+  new Date(new Date(at as string | Date).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+/** 整改结果 in words, from the task's last verification (核验结论). */
+function resultText(state: string, conclusion: string | null, last: Record<string, unknown> | undefined) {
+  const p = (last?.payload ?? {}) as Record<string, unknown>;
+  const confirmed = breakdownText(p.moneyVerified as Record<string, unknown> | undefined);
+  const tail = confirmed ? `；核定整改金额：${confirmed}` : '';
+  if (state === 'CLOSED') return `已整改，经全部共督部门核验销号${tail}`;
+  switch (conclusion) {
+    case 'PARTLY':
+      return `部分整改：${String(p.reason ?? '')}${tail}`;
+    case 'CONTINUING':
+      return `持续整改${p.nextMilestone ? `，下一阶段节点${dateText(String(p.nextMilestone))}` : ''}`;
+    case 'NOT_RECTIFIED':
+      return `未整改：${String(p.reason ?? '')}`;
+    default:
+      return state === 'SUBMITTED' ? '整改完成，待核验' : '';
+  }
+}
 
 export async function* ledgerRows(
   ctx: HubContext,
@@ -61,12 +85,26 @@ export async function* ledgerRows(
         .filter((e) => e.type === 'REPORTED')
         .map((e) => e.payload as Record<string, unknown>);
       let fen = 0n;
+      const byKind: Record<string, bigint> = {};
+      let unclassified = 0n;
       for (const r of reports) {
-        if (r.moneyRecovered) {
-          const [i, d = ''] = String(r.moneyRecovered).split('.');
-          fen += BigInt(i!) * 100n + BigInt((d + '00').slice(0, 2));
-        }
+        if (!r.moneyRecovered) continue;
+        fen += toFen(String(r.moneyRecovered));
+        const parts = r.money as Record<string, string> | undefined;
+        if (!parts) unclassified += toFen(String(r.moneyRecovered));
+        else for (const [k, v] of Object.entries(parts)) byKind[k] = (byKind[k] ?? 0n) + toFen(v);
       }
+      const breakdown = breakdownText(
+        Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, fenToYuan(v)])),
+      );
+      const moneyBreakdown =
+        unclassified > 0n
+          ? [breakdown, `未分项${moneyText(fenToYuan(unclassified))}`].filter(Boolean).join('、')
+          : breakdown;
+      const verdicts = evs.filter((e) =>
+        ['APPROVED', 'PARTLY_RECTIFIED', 'RETURNED', 'ACCEPTED_LONG_TERM'].includes(e.type as string),
+      );
+      const lastSubmitted = evs.filter((e) => e.type === 'SUBMITTED').pop();
       const supervisorIds = sups
         .filter((s) => s.rectification_id === t.dbId)
         .map((s) => s.agency_id as number);
@@ -74,11 +112,21 @@ export async function* ledgerRows(
       for (const e of evs) {
         const p = e.payload as Record<string, unknown>;
         if (p.submission !== t.submissionNo) continue;
-        verdict.set(e.actor_id as number, e.type === 'APPROVED' ? '已通过' : '退回');
+        if (!['APPROVED', 'PARTLY_RECTIFIED', 'RETURNED', 'ACCEPTED_LONG_TERM'].includes(e.type as string))
+          continue;
+        verdict.set(
+          e.actor_id as number,
+          { APPROVED: '已通过', PARTLY_RECTIFIED: '部分整改', ACCEPTED_LONG_TERM: '持续整改' }[
+            e.type as string
+          ] ?? '退回',
+        );
       }
       // titles only where the viewer may read the finding's content: the same policy as the API
+      let amountFen: bigint | null = null;
+      let accountable = 0;
+      const persons = new Set<string>();
       const readable = fs.map((f) => {
-        const content = canReadContent(ctx.viewer, {
+        const guarded: GuardedRecord = {
           __typename: 'Finding',
           dbId: f.finding_id as number,
           source: f.source as FindingSource,
@@ -87,7 +135,15 @@ export async function* ledgerRows(
           unitId: f.unit_id as number,
           sensitivity: f.sensitivity as Sensitivity,
           publicationState: f.publication_state as PublicationState,
-        });
+          amountDisclosed: f.amount_disclosed as boolean,
+        };
+        const content = canReadContent(ctx.viewer, guarded);
+        // the same field rules as the API: amounts (AMOUNT), contacts (CONTACT), accountability (CONTENT)
+        if (f.amount_involved != null && canReadAmount(ctx.viewer, guarded))
+          amountFen = (amountFen ?? 0n) + toFen(String(f.amount_involved));
+        if (f.responsible_person && canReadContact(ctx.viewer, guarded))
+          persons.add(String(f.responsible_person));
+        if (content) accountable += Number(f.persons_held_accountable ?? 0);
         return {
           source: SOURCE_ZH[f.source as string] ?? String(f.source),
           ref: content ? String(f.source_ref) : '—',
@@ -98,8 +154,11 @@ export async function* ledgerRows(
       yield {
         source: [...new Set(readable.map((r) => r.source))].join('、'),
         findingRefs: readable.map((r) => r.ref).join('、'),
+        category: [...new Set(fs.map((f) => String(f.category)))].join('、'),
         findingSummary: readable.map((r) => r.description).join('；'),
+        amountInvolved: amountFen === null ? null : fenToYuan(amountFen),
         unitName: orgName.get(t.unitId) ?? '',
+        responsiblePerson: [...persons].join('、'),
         leadAgency: orgName.get(t.leadId) ?? '',
         coSupervisors: supervisorIds
           .filter((s) => s !== t.leadId)
@@ -110,15 +169,22 @@ export async function* ledgerRows(
         deadline: t.deadline,
         state: STATE_ZH[t.state] ?? t.state,
         overdue: t.daysOverdue > 0,
-        moneyRecovered: `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`,
+        completedOn: lastSubmitted ? beijingDay(lastSubmitted.at) : null,
+        moneyRecovered: fenToYuan(fen),
+        moneyBreakdown,
         rulesEstablished: reports
           .map((r) => r.rulesEstablished)
           .filter(Boolean)
           .join('；'),
         verification:
-          t.state === 'SUBMITTED' || t.state === 'CLOSED' || t.state === 'RETURNED'
+          t.state === 'SUBMITTED' ||
+          t.state === 'CLOSED' ||
+          t.state === 'RETURNED' ||
+          t.conclusion === 'PARTLY'
             ? supervisorIds.map((s) => `${orgName.get(s) ?? ''}：${verdict.get(s) ?? '待核验'}`).join('；')
             : '',
+        result: resultText(t.state, t.conclusion ?? null, verdicts[verdicts.length - 1]),
+        accountability: accountable > 0 ? `问责${accountable}人` : '',
         latestProgress: lastReport ? `${String(lastReport.text)}（${String(lastReport.percent)}%）` : '',
         closedOn: t.closedAt ? t.closedAt.toISOString().slice(0, 10) : null,
       };

@@ -7,7 +7,12 @@ import {
   supervisorIdsByTaskIds,
   type RectRow,
 } from './rectification.repo.js';
-import { approvalsByKeys, reportStatsByTaskIds, timelinesByTaskIds } from './rectification-events.repo.js';
+import {
+  approvalsByKeys,
+  reportStatsByTaskIds,
+  timelinesByTaskIds,
+  type ReportStats,
+} from './rectification-events.repo.js';
 
 /** Per-request loaders of tasks and their relations. */
 export const rectificationLoaders = (knex: Knex) => ({
@@ -17,9 +22,7 @@ export const rectificationLoaders = (knex: Knex) => ({
   rectFindings: new DataLoader<number, number[]>((ids) => findingIdsByTaskIds(knex, ids)),
   /** Agencies that approved a submission, keyed "taskId:submissionNo". */
   rectApprovals: new DataLoader<string, number[]>((keys) => approvalsByKeys(knex, keys)),
-  /** Money recovered (sum of reports, exact) and the latest reported percent. */
-  rectStats: new DataLoader<number, { money: string; progress: number | null }>((ids) =>
-    reportStatsByTaskIds(knex, ids),
-  ),
+  /** Money rectified (sum of reports, exact, in total and by kind) and the latest reported percent. */
+  rectStats: new DataLoader<number, ReportStats>((ids) => reportStatsByTaskIds(knex, ids)),
   rectEvents: new DataLoader<number, Record<string, unknown>[]>((ids) => timelinesByTaskIds(knex, ids)),
 });

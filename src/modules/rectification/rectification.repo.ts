@@ -317,6 +317,10 @@ export function ledgerFindingsOf(knex: Knex, taskIds: readonly number[]) {
       'f.category',
       'f.publication_state',
       'f.id as finding_id',
+      'f.amount_involved',
+      'f.amount_disclosed',
+      'f.responsible_person',
+      'f.persons_held_accountable',
     )
     .whereIn('rf.rectification_id', taskIds as number[])
     .orderBy('f.id') as Promise<Record<string, unknown>[]>;

@@ -146,6 +146,7 @@ export class RectificationResolver {
         text: input.text,
         percent: input.percent,
         moneyRecovered: input.moneyRecovered ?? null,
+        money: input.money ?? null,
         rulesEstablished: input.rulesEstablished ?? null,
         evidence,
       });
@@ -183,6 +184,7 @@ export class RectificationResolver {
         conclusion: input.conclusion,
         reason: input.reason ?? null,
         nextMilestone: input.nextMilestone ?? null,
+        moneyVerified: input.moneyVerified ?? null,
       });
       return id;
     });
@@ -333,6 +335,12 @@ export class RectificationResolver {
   @FieldResolver()
   async moneyRecovered(@Root() r: RectRow, @Ctx() ctx: HubContext) {
     return (await ctx.loaders.rectStats.load(r.dbId)).money;
+  }
+
+  @FieldResolver()
+  async moneyBreakdown(@Root() r: RectRow, @Ctx() ctx: HubContext) {
+    const { money, breakdown } = await ctx.loaders.rectStats.load(r.dbId);
+    return { ...breakdown, total: money };
   }
 
   @FieldResolver()

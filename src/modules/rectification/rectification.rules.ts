@@ -48,6 +48,7 @@ export const rectificationRules: TypeRules = {
       'awaitingVerification',
       'extensionRequested',
       'moneyRecovered',
+      'moneyBreakdown',
       'progress',
       'evidence',
       'timeline',
@@ -63,6 +64,18 @@ export const rectificationRules: TypeRules = {
   ),
   RectificationEvent: Object.fromEntries(
     ['at', 'type', 'actor', 'actorUser', 'version', 'summary', 'detail'].map((f) => [f, Access.VISIBLE]),
+  ),
+  // the task's own figures: whoever sees the task sees them
+  RectificationMoney: Object.fromEntries(
+    [
+      'recovered',
+      'returnedToChannel',
+      'paidToTreasury',
+      'accountsAdjusted',
+      'revitalised',
+      'unclassified',
+      'total',
+    ].map((f) => [f, Access.VISIBLE]),
   ),
   Evidence: Object.fromEntries(
     ['id', 'fileName', 'contentType', 'size', 'sha256', 'uploadedAt', 'downloadPath'].map((f) => [

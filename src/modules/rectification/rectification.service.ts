@@ -17,6 +17,7 @@ import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { UserInputProblem } from '../../shared/user-error.js';
 import { normaliseMoney } from '../../shared/scalars.js';
+import { fenToYuan, toFen } from '../../shared/money-text.js';
 import {
   canCreateTask,
   canCreateTaskFrom,
@@ -232,10 +233,75 @@ export function startRectification(knex: Knex, v: Viewer, id: number, version: n
   });
 }
 
+/**
+ * 整改金额 by how the money was rectified, yuan (exact decimal strings): 追回 recovered, 归还原渠道
+ * returned to its channel, 上缴财政 paid to the treasury, 调账 accounts adjusted, 盘活 idle funds put
+ * to use. A key left out is zero.
+ */
+export interface MoneyBreakdown {
+  recovered?: string | null;
+  returnedToChannel?: string | null;
+  paidToTreasury?: string | null;
+  accountsAdjusted?: string | null;
+  revitalised?: string | null;
+}
+export const MONEY_KINDS = [
+  'recovered',
+  'returnedToChannel',
+  'paidToTreasury',
+  'accountsAdjusted',
+  'revitalised',
+] as const;
+
+/**
+ * The breakdown with zeros left out, and its exact sum. Negative amounts are BAD_AMOUNT. A report may
+ * also name the total alone (moneyRecovered, the field from before the breakdown); given with a
+ * breakdown it must equal its sum.
+ */
+export function moneyOf(
+  breakdown: MoneyBreakdown | null,
+  total: string | null,
+  field: string,
+): { money: Record<string, string> | null; total: string | null } {
+  if (!breakdown) {
+    const t = total == null ? null : normaliseMoney(total);
+    if (t?.startsWith('-'))
+      throw new UserInputProblem('BAD_AMOUNT', 'Money recovered cannot be negative.', 'moneyRecovered');
+    return { money: null, total: t };
+  }
+  const money: Record<string, string> = {};
+  let fen = 0n;
+  for (const k of MONEY_KINDS) {
+    const raw = breakdown[k];
+    if (raw == null) continue;
+    const v = normaliseMoney(raw);
+    if (v.startsWith('-'))
+      throw new UserInputProblem(
+        'BAD_AMOUNT',
+        'An amount of the breakdown cannot be negative.',
+        `${field}.${k}`,
+      );
+    if (v === '0.00') continue;
+    money[k] = v;
+    fen += toFen(v);
+  }
+  const sum = fenToYuan(fen);
+  if (total != null && normaliseMoney(total) !== sum) {
+    throw new UserInputProblem(
+      'BAD_AMOUNT',
+      `moneyRecovered (${normaliseMoney(total)}) must equal the sum of the breakdown (${sum}); leave it out.`,
+      'moneyRecovered',
+    );
+  }
+  return { money, total: sum };
+}
+
 export interface ReportInput {
   text: string;
   percent: number;
   moneyRecovered: string | null;
+  /** 整改金额构成; its sum is the report's moneyRecovered. */
+  money: MoneyBreakdown | null;
   rulesEstablished: string | null;
   evidence: { id: number; sha256: string; fileName: string }[];
 }
@@ -261,9 +327,8 @@ export function reportProgress(knex: Knex, v: Viewer, id: number, version: numbe
   if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100) {
     throw new UserInputProblem('BAD_PERCENT', '"percent" must be a whole number from 0 to 100.', 'percent');
   }
-  const money = input.moneyRecovered == null ? null : normaliseMoney(input.moneyRecovered);
-  if (money?.startsWith('-'))
-    throw new UserInputProblem('BAD_AMOUNT', 'Money recovered cannot be negative.', 'moneyRecovered');
+  // the total stays in the payload as moneyRecovered: the statistics and the ledger's 整改金额 sum it
+  const { money: breakdown, total: money } = moneyOf(input.money, input.moneyRecovered, 'money');
   const rules = input.rulesEstablished ? text(input.rulesEstablished, 'rulesEstablished', 1, 2000) : null;
   // reports by the unit commute with one another: none overwrites another, all are kept
   const commutes: Commutes = (evs) => evs.every((e) => e.type === 'REPORTED');
@@ -278,6 +343,7 @@ export function reportProgress(knex: Knex, v: Viewer, id: number, version: numbe
         text: body,
         percent: input.percent,
         moneyRecovered: money,
+        ...(breakdown ? { money: breakdown } : {}),
         rulesEstablished: rules,
         evidence: input.evidence,
       },
@@ -313,16 +379,38 @@ export function verifyRectification(
     conclusion: VerificationConclusion;
     reason: string | null;
     nextMilestone: string | null;
+    /** 核定整改金额: the amounts the agency confirmed, by kind (recorded on the event only). */
+    moneyVerified?: MoneyBreakdown | null;
   },
 ) {
+  const verified = input.moneyVerified ? moneyOf(input.moneyVerified, null, 'moneyVerified').money : null;
+  const withVerified = verified ? { moneyVerified: verified } : {};
   const commutes: Commutes = (evs, t) =>
-    input.approve && evs.every((e) => e.type === 'APPROVED' && e.payload.submission === t.submission_no);
+    input.approve &&
+    input.conclusion !== VerificationConclusion.PARTLY &&
+    evs.every((e) => e.type === 'APPROVED' && e.payload.submission === t.submission_no);
   return change(knex, v, id, version, commutes, async (t, view, trx) => {
     if (!isSupervisorOf(v, view))
       throw new UserInputProblem('NOT_SUPERVISOR', 'Only a supervising agency verifies, for itself.', 'id');
     if (t.state !== St.SUBMITTED) throw illegal(t.state, 'verified');
     if (view.approvedBy.includes(v.orgId!))
       throw new UserInputProblem('ALREADY_VERIFIED', 'Your agency already approved this submission.', 'id');
+    if (input.conclusion === VerificationConclusion.PARTLY) {
+      // 部分整改: not accepted as done, not refused either — the unit carries on with what remains
+      // (the reason); the findings show PARTLY until it submits again (finding_status_of, migration
+      // rectification_status_derived). Any supervisor may conclude it, approving or not.
+      const reason = text(input.reason, 'reason', 2, 2000);
+      return {
+        set: { state: St.IN_PROGRESS, conclusion: VerificationConclusion.PARTLY },
+        type: 'PARTLY_RECTIFIED',
+        payload: {
+          submission: t.submission_no,
+          conclusion: VerificationConclusion.PARTLY,
+          reason,
+          ...withVerified,
+        },
+      };
+    }
     if (!input.approve) {
       const reason = text(input.reason, 'reason', 2, 2000);
       return {
@@ -377,6 +465,7 @@ export function verifyRectification(
         conclusion: input.conclusion,
         closes: all,
         reason: input.reason ?? null,
+        ...withVerified,
       },
     };
   });

@@ -18,7 +18,8 @@ export class RectificationEventObject {
 
   @Field(() => String, {
     description:
-      'Type: CREATED, STARTED, REPORTED, SUBMITTED, APPROVED, RETURNED, ACCEPTED_LONG_TERM, EXTENSION_REQUESTED, ' +
+      'Type: CREATED, STARTED, REPORTED, SUBMITTED, APPROVED, PARTLY_RECTIFIED, RETURNED, ACCEPTED_LONG_TERM, ' +
+      'EXTENSION_REQUESTED, ' +
       'EXTENSION_GRANTED, EXTENSION_REFUSED, REOPENED, REMINDED, ESCALATED (事件类型).',
   })
   type!: string;
@@ -110,9 +111,14 @@ export class RectificationObject extends Node {
   extensionRequested!: string | null;
 
   @Field(() => MoneyScalar, {
-    description: 'Money recovered or returned, summed over reports, yuan (整改金额).',
+    description: 'Money rectified, summed over reports, yuan (整改金额); the total of `moneyBreakdown`.',
   })
   moneyRecovered!: string;
+
+  @Field(() => RectificationMoneyObject, {
+    description: 'Money rectified by kind, summed over reports (整改金额构成).',
+  })
+  moneyBreakdown!: RectificationMoneyObject;
 
   @Field(() => Int, { nullable: true, description: 'Latest reported progress, percent (整改进度).' })
   progress!: number | null;
@@ -223,6 +229,61 @@ export class RectificationChangeInput {
   reason?: string | null;
 }
 
+@ObjectType('RectificationMoney', {
+  description:
+    '整改金额 broken down by how the money was rectified, summed over the unit’s reports, yuan, exact ' +
+    '(整改金额构成). `total` is the same figure as Rectification.moneyRecovered.',
+  simpleResolvers: true,
+})
+export class RectificationMoneyObject {
+  @Field(() => MoneyScalar, { description: 'Recovered (追回), yuan.' })
+  recovered!: string;
+
+  @Field(() => MoneyScalar, { description: 'Returned to its original channel (归还原渠道), yuan.' })
+  returnedToChannel!: string;
+
+  @Field(() => MoneyScalar, { description: 'Paid to the treasury (上缴财政), yuan.' })
+  paidToTreasury!: string;
+
+  @Field(() => MoneyScalar, { description: 'Put right in the accounts (调账), yuan.' })
+  accountsAdjusted!: string;
+
+  @Field(() => MoneyScalar, { description: 'Idle funds put to use (盘活), yuan.' })
+  revitalised!: string;
+
+  @Field(() => MoneyScalar, {
+    description: 'Reported as one figure, before the breakdown existed (未分项), yuan.',
+  })
+  unclassified!: string;
+
+  @Field(() => MoneyScalar, { description: 'Sum of all the above (合计), yuan.' })
+  total!: string;
+}
+
+@InputType('RectificationMoneyInput', {
+  description:
+    '整改金额 broken down by how the money was rectified, yuan (整改金额构成); leave out what does not apply.',
+})
+export class RectificationMoneyInput {
+  @Field(() => MoneyScalar, { nullable: true, description: 'Recovered (追回), yuan.' })
+  recovered?: string | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Returned to its original channel (归还原渠道), yuan.',
+  })
+  returnedToChannel?: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Paid to the treasury (上缴财政), yuan.' })
+  paidToTreasury?: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Put right in the accounts (调账), yuan.' })
+  accountsAdjusted?: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Idle funds put to use (盘活), yuan.' })
+  revitalised?: string | null;
+}
+
 @InputType('RectificationReportInput', { description: 'A progress report by the unit (整改进展报送).' })
 export class RectificationReportInput {
   @Field(() => ID, { description: 'The task (整改任务).' })
@@ -239,9 +300,16 @@ export class RectificationReportInput {
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: 'Money recovered or returned to its channel, yuan (追回/归还资金).',
+    description:
+      'Money rectified as one figure, yuan (整改金额). Prefer `money`; given with it, it must equal its sum.',
   })
   moneyRecovered?: string | null;
+
+  @Field(() => RectificationMoneyInput, {
+    nullable: true,
+    description: 'Money rectified by kind: 追回 / 归还原渠道 / 上缴财政 / 调账 / 盘活 (整改金额构成).',
+  })
+  money?: RectificationMoneyInput | null;
 
   @Field(() => String, { nullable: true, description: 'Rules or systems established (建章立制).' })
   rulesEstablished?: string | null;
@@ -295,8 +363,17 @@ export class RectificationVerifyInput {
   @Field(() => VerificationConclusion, { description: 'Conclusion (核验结论).' })
   conclusion!: VerificationConclusion;
 
-  @Field(() => String, { nullable: true, description: 'Reason; required to return (理由).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reason; required to return, and for 部分整改 what remains to be done (理由).',
+  })
   reason?: string | null;
+
+  @Field(() => RectificationMoneyInput, {
+    nullable: true,
+    description: 'The amounts your agency confirmed, by kind (核定整改金额); kept on the timeline.',
+  })
+  moneyVerified?: RectificationMoneyInput | null;
 
   @Field(() => GraphQLLocalDate, {
     nullable: true,
