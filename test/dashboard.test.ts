@@ -64,6 +64,75 @@ async function signIn(page: Page, base: string, token: string) {
   await page.click('#signin-button');
   await page.waitForSelector('#kpis .kpi');
   await page.waitForSelector('#overdue-note:not(:empty)', { state: 'attached' });
+  await page.waitForSelector('#board[data-loaded]', { state: 'attached' });
+}
+
+/** The page's year for the performance sections when no year is chosen (main.ts: last year). */
+const PERF_YEAR = new Date().getFullYear() - 1;
+const wanOrDash = (y: string) => wan(y);
+
+/**
+ * The monitoring warnings and budget proposals sections against the API for the same token: shown with
+ * the API's rows (first 50) and counts when the role may read them, absent when the API refuses them.
+ */
+async function checkPerformanceSections(
+  page: Page,
+  token: string,
+  may: { monitoring: boolean; proposals: boolean },
+) {
+  const mon = await hub.gql(
+    `query($y: Int!) { monitoringWarnings(budgetYear: $y, minLevel: YELLOW) { project { id } level } }`,
+    { y: PERF_YEAR },
+    token,
+  );
+  if (may.monitoring) {
+    expect(mon.errors).toBeUndefined();
+    const ws = mon.data.monitoringWarnings as { project: { id: string }; level: string }[];
+    expect(await page.isVisible('#monitoring')).toBe(true);
+    const red = ws.filter((w) => w.level === 'RED').length;
+    expect(await page.textContent('#monitoring-note')).toContain(
+      `红色预警 ${red} 项，黄色预警 ${ws.length - red} 项`,
+    );
+    const rows = page.locator('#monitoring-table tbody tr');
+    expect(await rows.count()).toBe(Math.min(50, ws.length));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-project'), tr.getAttribute('data-level')]),
+    );
+    expect(shown).toEqual(ws.slice(0, 50).map((w) => [w.project.id, w.level]));
+    expect(await page.locator('#chart-monitoring canvas').count()).toBeGreaterThan(0);
+  } else {
+    expect(mon.data?.monitoringWarnings ?? null).toBeNull();
+    expect(await page.isVisible('#monitoring')).toBe(false);
+  }
+  const prop = await hub.gql(
+    `query($y: Int!) { budgetProposals(resultYear: $y) { project { id } action proposedAmount } }`,
+    { y: PERF_YEAR },
+    token,
+  );
+  if (may.proposals) {
+    expect(prop.errors).toBeUndefined();
+    const ps = prop.data.budgetProposals as {
+      project: { id: string };
+      action: string;
+      proposedAmount: string;
+    }[];
+    expect(await page.isVisible('#proposals')).toBe(true);
+    expect(await page.textContent('#proposals-note')).toContain(`共 ${ps.length} 项建议`);
+    const rows = page.locator('#proposals-table tbody tr');
+    expect(await rows.count()).toBe(Math.min(50, ps.length));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.getAttribute('data-project'),
+        tr.getAttribute('data-action'),
+        tr.lastElementChild?.textContent,
+      ]),
+    );
+    expect(shown).toEqual(ps.slice(0, 50).map((p) => [p.project.id, p.action, wanOrDash(p.proposedAmount)]));
+    return ps.length;
+  }
+  expect(prop.data?.budgetProposals ?? null).toBeNull();
+  expect(await page.isVisible('#proposals')).toBe(false);
+  return 0;
 }
 
 const kpi = (page: Page, id: string) => page.getAttribute(`[data-kpi="${id}"] .value`, 'data-value');
@@ -92,6 +161,11 @@ describe('the dashboard in chromium', () => {
       expect(await page.textContent('#overdue-note')).toContain(`${after.rectifications.totalCount} 项`);
       if (after.rectifications.totalCount > 0)
         expect(await page.locator('#overdue-table button.remind').count()).toBeGreaterThan(0);
+      // the demo data has monitoring warnings and proposals for last year's results
+      expect(
+        await checkPerformanceSections(page, token, { monitoring: true, proposals: true }),
+      ).toBeGreaterThan(0);
+      expect(await page.locator('#monitoring-table tbody tr').count()).toBeGreaterThan(0);
       await page.screenshot({ path: path.join(OUT, 'dashboard-finance.png'), fullPage: true });
 
       // drill-down: the first bar of "by source" (sources in the API's order) lists its findings
@@ -132,6 +206,9 @@ describe('the dashboard in chromium', () => {
       const overdueUnits = await page.locator('#overdue-table tbody tr td:first-child').allTextContents();
       expect(overdueUnits.every((u) => u === unit.name)).toBe(true);
       expect(await page.locator('#overdue-table button.remind').count()).toBe(0);
+      await checkPerformanceSections(page, token, { monitoring: true, proposals: true });
+      const propUnits = await page.locator('#proposals-table tbody tr td:nth-child(2)').allTextContents();
+      expect(propUnits.every((u) => u === unit.name)).toBe(true);
       await page.screenshot({ path: path.join(OUT, 'dashboard-unit.png'), fullPage: true });
       // the drill-down of the first category lists only the unit's findings
       const box = (await page.locator('#chart-category').boundingBox())!;
@@ -147,6 +224,19 @@ describe('the dashboard in chromium', () => {
       const units = await page.locator('#drill-table tbody tr td:nth-child(4)').allTextContents();
       expect(units.length).toBeGreaterThan(0);
       expect(new Set(units)).toEqual(new Set([unit.name]));
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it('AUDIT: the monitoring warnings but no budget proposals (the API refuses them to the audit bureau)', async () => {
+    const base = origin(hub.server.url);
+    const token = await hub.token(Role.AUDIT, 'HC-SJJ');
+    const { page, problems, close } = await openPage(base);
+    try {
+      await signIn(page, base, token);
+      await checkPerformanceSections(page, token, { monitoring: true, proposals: false });
       expect(problems).toEqual([]);
     } finally {
       await close();

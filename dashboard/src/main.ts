@@ -106,6 +106,7 @@ function currentFilter(): Record<string, unknown> {
 }
 
 async function load() {
+  $('board').removeAttribute('data-loaded');
   const data = await gql<{
     viewer: { role: string; organization: { name: string } | null };
     bySource: {
@@ -228,6 +229,120 @@ async function load() {
     series: [{ type: 'bar', data: recs.map((r) => r.count) }],
   });
   await loadOverdue();
+  await Promise.all([loadMonitoring(), loadProposals()]);
+  $('board').setAttribute('data-loaded', '1');
+}
+
+/** Year of the performance sections: the selected year, else last year (the latest year with results). */
+function performanceYear(): number {
+  const y = $<HTMLSelectElement>('year').value;
+  return y ? Number(y) : new Date().getFullYear() - 1;
+}
+
+/** Runs a section's query; a role the API refuses it to (FORBIDDEN) does not see the section. */
+async function section<T>(id: string, query: string, variables: Record<string, unknown>): Promise<T | null> {
+  try {
+    return await gql<T>(query, variables);
+  } catch {
+    $(id).hidden = true;
+    return null;
+  }
+}
+
+const LEVEL_NAMES: Record<string, string> = { RED: '红色预警', YELLOW: '黄色预警', NONE: '无预警' };
+const MONITORING = `query Monitoring($year: Int!) {
+  monitoringWarnings(budgetYear: $year, minLevel: YELLOW) {
+    project { id name } unit { name } level timeProgress spendingProgress reasons
+  }
+}`;
+
+async function loadMonitoring() {
+  const year = performanceYear();
+  const d = await section<{
+    monitoringWarnings: {
+      project: { id: string; name: string };
+      unit: { name: string };
+      level: string;
+      timeProgress: number;
+      spendingProgress: number;
+      reasons: string[];
+    }[];
+  }>('monitoring', MONITORING, { year });
+  if (!d) return;
+  const ws = d.monitoringWarnings;
+  const red = ws.filter((w) => w.level === 'RED').length;
+  const yellow = ws.length - red;
+  $('monitoring').hidden = false;
+  $('monitoring-title').textContent = `${year}年度绩效运行监控预警（双监控）`;
+  chart('chart-monitoring', {
+    tooltip: {},
+    xAxis: { type: 'category', data: [LEVEL_NAMES.RED!, LEVEL_NAMES.YELLOW!] },
+    yAxis: { type: 'value', name: '项目数' },
+    series: [
+      {
+        type: 'bar',
+        data: [
+          { value: red, itemStyle: { color: '#c23531' } },
+          { value: yellow, itemStyle: { color: '#e6a23c' } },
+        ],
+      },
+    ],
+  });
+  $('monitoring-table').querySelector('tbody')!.innerHTML = ws
+    .slice(0, 50)
+    .map(
+      (w) =>
+        `<tr data-project="${w.project.id}" data-level="${w.level}"><td>${esc(w.project.name)}</td><td>${esc(w.unit.name)}</td>` +
+        `<td class="level-${w.level.toLowerCase()}">${LEVEL_NAMES[w.level] ?? w.level}</td>` +
+        `<td>${w.timeProgress.toFixed(2)}%</td><td>${w.spendingProgress.toFixed(2)}%</td><td>${esc(w.reasons.join('；'))}</td></tr>`,
+    )
+    .join('');
+  $('monitoring-note').textContent =
+    `红色预警 ${red} 项，黄色预警 ${yellow} 项` + (ws.length > 50 ? '（表中列出前 50 项）。' : '。');
+}
+
+const ACTION_NAMES: Record<string, string> = {
+  PRIORITY: '优先保障',
+  SUPPORT: '予以支持',
+  REDUCE: '压减预算',
+  CANCEL: '取消项目',
+};
+const PROPOSALS = `query Proposals($year: Int!) {
+  budgetProposals(resultYear: $year) {
+    project { id name } unit { name } budgetYear grade action budgetAmount reduceAmount holdBackAmount proposedAmount
+  }
+}`;
+
+async function loadProposals() {
+  const year = performanceYear();
+  const d = await section<{
+    budgetProposals: {
+      project: { id: string; name: string };
+      unit: { name: string };
+      budgetYear: number;
+      grade: string | null;
+      action: string;
+      budgetAmount: string;
+      reduceAmount: string;
+      holdBackAmount: string;
+      proposedAmount: string;
+    }[];
+  }>('proposals', PROPOSALS, { year });
+  if (!d) return;
+  const ps = d.budgetProposals;
+  $('proposals').hidden = false;
+  $('proposals-title').textContent = `预算结果应用建议（${year}年度评价结果用于${year + 2}年度预算）`;
+  $('proposals-table').querySelector('tbody')!.innerHTML = ps
+    .slice(0, 50)
+    .map(
+      (p) =>
+        `<tr data-project="${p.project.id}" data-action="${p.action}"><td>${esc(p.project.name)}</td><td>${esc(p.unit.name)}</td>` +
+        `<td>${esc(p.grade ?? '—')}</td><td>${ACTION_NAMES[p.action] ?? p.action}</td><td>${wan(p.budgetAmount)}</td>` +
+        `<td>${wan(p.reduceAmount)}</td><td>${wan(p.holdBackAmount)}</td><td>${wan(p.proposedAmount)}</td></tr>`,
+    )
+    .join('');
+  $('proposals-note').textContent =
+    `共 ${ps.length} 项建议` + (ps.length > 50 ? '（表中列出前 50 项）。' : '。');
 }
 
 const FINDINGS = `query Drill($filter: FindingFilter) {

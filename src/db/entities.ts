@@ -3,6 +3,7 @@ import { Policy, Project } from '../modules/project/project.entity.js';
 import { Review } from '../modules/review/review.entity.js';
 import { Finding } from '../modules/finding/finding.entity.js';
 import { FindingRollup } from '../modules/finding/finding-rollup.entity.js';
+import { StatsRollup, StatsRollupUnits, StatsTaskLink } from '../modules/statistics/stats-rollup.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
 import { AccessRequest, SharingEvent, SharingRule } from '../modules/sharing/index.js';
 import { AccessLogEntry } from '../modules/access-log/access-log.entity.js';
@@ -36,6 +37,9 @@ export const ENTITIES = [
   Review,
   Finding,
   FindingRollup,
+  StatsRollup,
+  StatsRollupUnits,
+  StatsTaskLink,
   SharingRule,
   AccessRequest,
   SharingEvent,

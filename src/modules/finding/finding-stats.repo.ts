@@ -173,7 +173,7 @@ const inList = (w: string[], b: unknown[], col: string, vals: readonly unknown[]
  * WHERE over rollup alias `r`: the subset of findingBase that rollupServes admits, in the same
  * order and with the same predicates.
  */
-function rollupWhere(v: Viewer, q: FindingQuery): Sql {
+export function rollupWhere(v: Viewer, q: FindingQuery): Sql {
   const w: string[] = ['true'];
   const b: unknown[] = [];
   const scope = findingRowScope(v, 'r');

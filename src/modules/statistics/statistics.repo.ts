@@ -154,7 +154,7 @@ function keptSql(knex: Knex, v: Viewer, q: FindingQuery, minCount: number, o: St
  * PostgreSQL JIT-compile the per-row policy expressions, which at 300k findings took seconds
  * (EXPLAIN ANALYZE) for a scan that itself takes a few hundred milliseconds.
  */
-async function rawNoJit<T>(knex: Knex, sql: string, bindings: unknown[]): Promise<T[]> {
+export async function rawNoJit<T>(knex: Knex, sql: string, bindings: unknown[]): Promise<T[]> {
   return knex.transaction(async (trx) => {
     await trx.raw('set local jit = off');
     const { rows } = (await trx.raw(sql, bindings as Knex.RawBinding[])) as { rows: T[] };

@@ -17,7 +17,9 @@ import {
   statsRows,
   StatsDimension,
   type StatsRowDb,
+  type StatsSqlOptions,
 } from './statistics.repo.js';
+import { compactStatsRollup, statsRollupServes, statsRowsFromRollup } from './statistics-rollup.repo.js';
 import {
   RectificationReport,
   Stats,
@@ -99,6 +101,51 @@ async function labelled(knex: Knex, dim: StatsDimension, rows: StatsRowDb[]): Pr
 export interface StatsArgs {
   raw?: boolean;
   asOf?: string;
+  /** 'direct' scans the findings even where the rollups answer; 'rollup' throws where they cannot. */
+  path?: 'auto' | 'direct' | 'rollup';
+}
+
+/** The rollup is compacted when it holds more rows than this, or than twice its last compacted size. */
+const COMPACT_AT = 2000;
+let lastCompacted = 0;
+let compacting: Promise<unknown> | null = null;
+
+/** Folds the rollup's deltas in the background, one compaction per process at a time. */
+function compactSoon(knex: Knex, rows: number): void {
+  if (compacting || rows <= Math.max(COMPACT_AT, 2 * lastCompacted) || knex.isTransaction) return;
+  compacting = compactStatsRollup(knex)
+    .then((kept) => {
+      if (kept != null) lastCompacted = kept;
+    })
+    // a failed compaction loses nothing: the deltas stay and the next request tries again
+    .catch(() => undefined)
+    .finally(() => {
+      compacting = null;
+    });
+}
+
+/**
+ * The figure rows: from the rollups where they hold what the question needs (statistics-rollup.repo.ts),
+ * else by the scan (statsRows); both give the same rows.
+ */
+async function figureRows(
+  knex: Knex,
+  v: Viewer,
+  q: FindingQuery,
+  dim: StatsDimension | null,
+  minCount: number,
+  o: StatsSqlOptions,
+  path: StatsArgs['path'] = 'auto',
+): Promise<StatsRowDb[]> {
+  if (path !== 'direct' && statsRollupServes(v, q, dim)) {
+    const r = await statsRowsFromRollup(knex, v, q, dim, minCount, o);
+    if (r) {
+      compactSoon(knex, r.rollupRows);
+      return r.rows;
+    }
+  }
+  if (path === 'rollup') throw new Error('the statistics rollup cannot answer this question');
+  return statsRows(knex, v, q, dim, minCount, o);
 }
 
 /** The statistics for a viewer: totals, groups by `dim`, grades and recognition between agencies. */
@@ -112,7 +159,7 @@ export async function computeStats(
 ): Promise<Stats> {
   const asOf = a.asOf ?? todayIso();
   const [rows, grades, recs] = await Promise.all([
-    statsRows(knex, v, q, dim, minCount, { raw: a.raw, asOf }),
+    figureRows(knex, v, q, dim, minCount, { raw: a.raw, asOf }, a.path),
     gradeRows(knex, v, q),
     recognitionRows(knex, v),
   ]);
@@ -180,7 +227,7 @@ export async function computeReport(
   const q = reportQuery(year, scope);
   const o = { asOf };
   const [rows, reasons, overdue] = await Promise.all([
-    statsRows(knex, v, q, StatsDimension.CATEGORY, minCount, o),
+    figureRows(knex, v, q, StatsDimension.CATEGORY, minCount, o),
     notRectifiedReasons(knex, v, q, minCount, o, 20),
     overdueTaskRows(knex, v, q, minCount, o, 100),
   ]);
