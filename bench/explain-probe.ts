@@ -40,7 +40,73 @@ const listSel = [
     ],
   },
 ];
-if (which === 'list')
+const col = (name: string, gate: 'visible' | 'content' = 'visible') => ({
+  t: 'column' as const,
+  key: name,
+  name,
+  gate,
+});
+const orgName = { type: 'Organization' as const, fields: [col('name')] };
+const nestedSel = [
+  {
+    type: 'Finding' as const,
+    fields: [
+      col('id'),
+      col('title', 'content'),
+      {
+        t: 'relation' as const,
+        key: 'unit',
+        name: 'unit',
+        gate: 'visible' as const,
+        target: 'Organization' as const,
+        sel: orgName,
+      },
+      {
+        t: 'relation' as const,
+        key: 'project',
+        name: 'project',
+        gate: 'content' as const,
+        target: 'Project' as const,
+        sel: {
+          type: 'Project' as const,
+          fields: [
+            col('name'),
+            {
+              t: 'relation' as const,
+              key: 'ownerUnit',
+              name: 'ownerUnit',
+              gate: 'visible' as const,
+              target: 'Organization' as const,
+              sel: orgName,
+            },
+          ],
+        },
+      },
+      {
+        t: 'relation' as const,
+        key: 'review',
+        name: 'review',
+        gate: 'content' as const,
+        target: 'Review' as const,
+        sel: {
+          type: 'Review' as const,
+          fields: [col('title', 'content'), col('score', 'content'), col('grade', 'content')],
+        },
+      },
+    ],
+  },
+];
+if (which === 'nested')
+  await listFindingsCompiled(
+    knex,
+    v,
+    {},
+    { field: FindingOrderField.ID, desc: true },
+    { first: 100 },
+    nestedSel,
+    false,
+  );
+else if (which === 'list')
   await listFindingsCompiled(
     knex,
     v,
