@@ -2,7 +2,7 @@
  * File formats: every format becomes a RawTable of headers and rows of raw cell values, so that
  * nothing after reading depends on where the ledger came from.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../shared/excel.js';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FindingSource } from '../../shared/enums.js';
@@ -51,7 +51,8 @@ export async function readXlsx(
   source: FindingSource,
   profile: MappingProfile | null = null,
 ): Promise<RawTable | ReadFailure> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   try {
     // exceljs declares its own global `Buffer extends ArrayBuffer`, which a Node Buffer does not
     // satisfy in the type system; at run time it takes a Node Buffer.

@@ -3,7 +3,8 @@
  * 问题 column beside it listing that row's problems, the cells concerned filled in light red; problems
  * of the file as a whole (missing columns, limits) on top. The clerk corrects the ledger in one round.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../shared/excel.js';
 import { cellText, type RawTable } from './table.js';
 
 export interface WorkbookProblem {
@@ -19,7 +20,8 @@ export async function problemWorkbook(
   problems: readonly WorkbookProblem[],
   fileName: string,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('问题清单');
   const headers = table?.headers ?? [];
   const fileLevel = problems.filter((p) => p.rowNumber === null);

@@ -3,7 +3,7 @@
  * rows and values as the `budgetProposals` query, amounts in 万元 with two decimals and an exact 合计.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../shared/excel.js';
 import { ACTION_TEXT, LEVEL_TEXT } from './application.rules.js';
 import type { ProposalView } from './application.view.js';
 import { toFen, wanText } from './money-text.js';
@@ -59,7 +59,8 @@ export async function writeProposalsXlsx(
   rows: ProposalView[],
   meta: { resultYear: number; generatedBy: string; generatedAt: Date },
 ): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const Excel = await loadExcel();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet('预算安排建议');
   const title = `${meta.resultYear}年度绩效评价结果应用——${meta.resultYear + 2}年预算安排建议表`;
   ws.addRow([title]).commit();

@@ -12,7 +12,8 @@ import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { finished } from 'node:stream/promises';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../shared/excel.js';
 
 export interface LedgerExportRow {
   /** 问题来源 in Chinese, e.g. 审计. */
@@ -292,7 +293,8 @@ export async function writeRectificationLedgerTo(
   // Observed at the end; until then a closed stream is noticed between batches.
   streamDone.catch(() => {});
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const Excel = await loadExcel();
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,

@@ -23,18 +23,9 @@ interface DocxApi {
   TextRun: Ctor;
   Packer: { toBuffer(doc: object): Promise<Buffer> };
 }
-const {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} = createRequire(import.meta.url)('docx') as DocxApi;
+/** docx, loaded on first use (about 10 MB once loaded; only the yearly report needs it). */
+let docxApi: DocxApi | undefined;
+const docx = (): DocxApi => (docxApi ??= createRequire(import.meta.url)('docx') as DocxApi);
 
 /** Yuan as a decimal string ("12345.60") in 万元 with two decimals, rounded half up, exactly. */
 export function wan(yuan: string): string {
@@ -54,31 +45,39 @@ export function dateCn(iso: string): string {
 }
 
 const FONT = 'FangSong';
-const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}) =>
-  new Paragraph({
+const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}) => {
+  const { AlignmentType, Paragraph, TextRun } = docx();
+  return new Paragraph({
     alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
     indent: opts.center ? undefined : { firstLine: 640 },
     spacing: { line: 560 },
     children: [new TextRun({ text, bold: opts.bold, font: FONT, size: opts.size ?? 32 })],
   });
-const h = (text: string) =>
-  new Paragraph({
+};
+const h = (text: string) => {
+  const { HeadingLevel, Paragraph, TextRun } = docx();
+  return new Paragraph({
     heading: HeadingLevel.HEADING_2,
     spacing: { before: 240, after: 120 },
     children: [new TextRun({ text, bold: true, font: 'SimHei', size: 32 })],
   });
-const cell = (text: string, bold = false) =>
-  new TableCell({
+};
+const cell = (text: string, bold = false) => {
+  const { Paragraph, TableCell, TextRun } = docx();
+  return new TableCell({
     children: [new Paragraph({ children: [new TextRun({ text, bold, font: FONT, size: 24 })] })],
   });
-const table = (head: string[], rows: string[][]) =>
-  new Table({
+};
+const table = (head: string[], rows: string[][]) => {
+  const { Table, TableRow, WidthType } = docx();
+  return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: head.map((x) => cell(x, true)) }),
       ...rows.map((r) => new TableRow({ children: r.map((x) => cell(x)) })),
     ],
   });
+};
 const rate = (r: number | null) => (r == null ? '—' : `${r.toFixed(2)}%`);
 
 /** The paragraphs' text in order, for tests and for the document. */
@@ -99,6 +98,7 @@ export function reportSummary(r: RectificationReport): string[] {
 }
 
 export async function reportDocx(r: RectificationReport): Promise<Buffer> {
+  const { Document, Packer } = docx();
   const doc = new Document({
     creator: '监督信息共享平台',
     title: reportTitle(r),
