@@ -247,7 +247,8 @@ export async function startServer(opts: {
           return true;
         } catch (e) {
           // 1013 "try again later" while the database is away (not the token's fault)
-          if (isDatabaseUnavailable(e)) c.extra.socket.close(1013, 'The database cannot be reached; retry.');
+          if (isDatabaseUnavailable(e))
+            c.extra.socket.close(1013, 'The database is unavailable or overloaded; retry.');
           // 4401, like HTTP's 401: the token is the problem, not the subscription
           else
             c.extra.socket.close(4401, e instanceof GraphQLError ? e.message.slice(0, 120) : 'Unauthorized');

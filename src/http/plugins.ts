@@ -162,9 +162,9 @@ export function correlationPlugin(): ApolloServerPlugin<HubContext> {
 /** Seconds a client should wait before retrying when the database is unavailable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 1;
 
-/** The error a client gets while the database cannot be reached (a restart, a failover). */
+/** The error a client gets while the database cannot be reached (a restart, a failover) or no pooled connection frees up in time (overload). */
 export const databaseUnavailableError = (requestId?: string) => ({
-  message: 'The database cannot be reached at the moment; retry shortly.',
+  message: 'The database is unavailable or overloaded at the moment; retry shortly.',
   extensions: {
     code: 'DATABASE_UNAVAILABLE',
     retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
