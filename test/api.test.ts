@@ -101,6 +101,9 @@ describe('year arguments', () => {
       'query($y: Int!) { unitAssessmentContributions(resultYear: $y) { points } }',
       'query($y: Int!) { inspectionPlanWarnings(year: $y) { kind } }',
       'query($y: Int!) { coverageList(kind: UNIT, year: $y) { totalCount } }',
+      // the fuzzer's last masked internal error: a smallint overflow in the pre-assessments' year
+      'query($y: Int!) { preAssessments(budgetYear: $y) { id } }',
+      'query($y: Int!) { performanceTargetSets(budgetYear: $y) { id } }',
     ];
     for (const q of queries)
       for (const y of [-2147483648, 1999, 2147483647]) {

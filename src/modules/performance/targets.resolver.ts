@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../context.js';
+import { yearArg } from '../../shared/errors.js';
 import { asUserErrors, UserInputProblem } from '../../shared/user-error.js';
 import {
   canAdjustTargetSet,
@@ -56,6 +57,7 @@ export class TargetSetResolver {
     @Arg('states', () => [TargetSetState], { nullable: true, description: 'States (状态).' })
     states: TargetSetState[] | null,
   ) {
+    if (budgetYear != null) yearArg(budgetYear, 'budgetYear');
     try {
       return await repo.targetSets(ctx.knex, ctx.viewer, {
         budgetYear,
@@ -237,6 +239,7 @@ export class PreAssessmentResolver {
     budgetYear: number | null,
     @Arg('unit', () => ID, { nullable: true, description: 'One unit (单位).' }) unit: string | null,
   ) {
+    if (budgetYear != null) yearArg(budgetYear, 'budgetYear');
     try {
       return await repo.preAssessments(ctx.knex, ctx.viewer, {
         budgetYear,
