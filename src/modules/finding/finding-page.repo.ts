@@ -12,7 +12,7 @@
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { amountSql, contentSql, reviewRowScope } from '../../policy/access.js';
-import { paginate, type Connection, type PageArgs } from '../../shared/paging.js';
+import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import {
   findingBase,
   findingSortKey,
@@ -176,7 +176,7 @@ export async function listFindingsCompiled(
     args,
     findingSortKey(v, q, order.field, order.desc),
     mapCompiledRow,
-    async () => Number((await base.clone().count({ n: '*' }).first())!.n),
+    countOf(base),
     'f.id',
     { countNow },
   );
