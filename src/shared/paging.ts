@@ -72,9 +72,12 @@ export function pageSize(args: PageArgs): { n: number; backward: boolean } {
 
 /** totalCount of a page: count(*) over the page's FROM/WHERE (`base`, no columns selected). */
 export const countOf =
-  (base: Knex.QueryBuilder): (() => Promise<number>) =>
+  (
+    base: Knex.QueryBuilder,
+    run: (q: Knex.QueryBuilder) => Promise<Record<string, unknown>[]> = async (q) => [await q.first()],
+  ): (() => Promise<number>) =>
   async () =>
-    Number((await base.clone().count({ n: '*' }).first())!.n);
+    Number((await run(base.clone().count({ n: '*' })))[0]!.n);
 
 /**
  * Runs a keyset-paginated query. `base` is a query builder with FROM/JOIN/WHERE and the row columns
@@ -88,7 +91,11 @@ export async function paginate<R extends { dbId: number }, T>(
   mapRow: (row: Record<string, unknown>) => R & T,
   count: () => Promise<number>,
   idColumn: string,
-  opts: { countNow?: boolean } = {},
+  opts: {
+    countNow?: boolean;
+    /** Runs the page's statement (default: through knex), e.g. as a prepared statement. */
+    run?: (q: Knex.QueryBuilder) => Promise<Record<string, unknown>[]>;
+  } = {},
 ): Promise<Connection<T>> {
   const { n, backward } = pageSize(args);
   // asked-for totalCount runs beside the page rather than after it; a failed page leaves no
@@ -111,8 +118,9 @@ export async function paginate<R extends { dbId: number }, T>(
   if (before) seek(before, false);
   const dir = (key.desc ? !backward : backward) ? 'desc' : 'asc';
   q.orderByRaw(`${key.expr} ${dir}, ${idColumn} ${dir}`, (key.bindings ?? []) as Knex.RawBinding[]);
-  q.limit(n + 1);
-  const rows = (await q) as Record<string, unknown>[];
+  // written into the text (n is a checked integer), so a prepared statement's plan knows the page size
+  q.limit(n + 1, { skipBinding: true });
+  const rows = opts.run ? await opts.run(q) : ((await q) as Record<string, unknown>[]);
   const more = rows.length > n;
   if (more) rows.pop();
   if (backward) rows.reverse();

@@ -12,6 +12,7 @@
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
 import { amountSql, contentSql, reviewRowScope } from '../../policy/access.js';
+import { queryPrepared } from '../../db/prepared.js';
 import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
 import {
   findingBase,
@@ -149,6 +150,7 @@ export async function listFindingsCompiled(
 ): Promise<Connection<CompiledRow>> {
   const base = findingBase(knex, v, q);
   const page = base.clone();
+  const run = (stmt: Knex.QueryBuilder) => queryPrepared(knex, stmt);
   const c = contentSql(v, 'f');
   const a = amountSql(v, 'f');
   page.joinRaw(`cross join lateral (select ${c.sql} as c, ${a.sql} as a) g`, [
@@ -176,9 +178,9 @@ export async function listFindingsCompiled(
     args,
     findingSortKey(v, q, order.field, order.desc),
     mapCompiledRow,
-    countOf(base),
+    countOf(base, run),
     'f.id',
-    { countNow },
+    { countNow, run },
   );
 }
 
