@@ -1,6 +1,7 @@
 /** The access log (查询留痕): appending a request's reads, and the scoped list. */
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
+import { queryPrepared } from '../../db/prepared.js';
 import { accessLogScope } from '../../policy/access-log.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { countOf, paginate, type Connection, type PageArgs } from '../../shared/paging.js';
@@ -61,11 +62,15 @@ export async function appendAccessLog(
   rowsPerInsert = 1000,
 ): Promise<void> {
   if (!rows.length) return;
+  // one text whatever the row count: a prepared statement, parsed once per connection
   const insert = (db: Knex, part: readonly AccessLogInsert[]) =>
-    db.raw(
-      `insert into access_log (${COLUMNS}) select ${COLUMNS.replace('fields', 'fields::jsonb')} ` +
-        `from json_to_recordset(?::json) as r(${RECORD})`,
-      [JSON.stringify(part)],
+    queryPrepared(
+      db,
+      db.raw(
+        `insert into access_log (${COLUMNS}) select ${COLUMNS.replace('fields', 'fields::jsonb')} ` +
+          `from json_to_recordset(?::json) as r(${RECORD})`,
+        [JSON.stringify(part)],
+      ),
     );
   if (rows.length <= rowsPerInsert) {
     await insert(knex, rows);
