@@ -1,5 +1,6 @@
 /**
- * Named prepared statements for the hot read statements (the compiled finding pages and their counts).
+ * Named prepared statements for the hot statements: finding pages (compiled and regular) with their
+ * counts, and the access-log inserts.
  *
  * A compiled page is one long statement (JSON building, lateral access decisions, correlated
  * relations); PostgreSQL spends more time planning it than running it. Sent as a named statement, it
@@ -7,7 +8,9 @@
  * plan is estimated no worse than the custom ones (its plan cache rule), so a page then costs only its
  * execution. PostGraphile does the same for every statement it sends.
  *
- * The name is a hash of the SQL text, so one text has one name on every connection. Each connection
+ * The name is the process id, a number of the connection and a hash of the SQL text. The embedded
+ * database (PGlite behind a socket) is one session for every connection to it, so names must not
+ * meet across connections or processes there; on PostgreSQL each connection has its own. Each connection
  * keeps at most `MAX_PER_CONNECTION` of them (least recently used first out, with DEALLOCATE), so
  * clients that send many shapes of operation cannot make a backend's memory grow without bound.
  * LIMIT is written into the text (paging.ts) rather than bound, so a generic plan knows the page size.
@@ -40,9 +43,9 @@ export async function queryPrepared(
   query: Knex.QueryBuilder | Knex.Raw,
 ): Promise<Record<string, unknown>[]> {
   const { sql, bindings } = query.toSQL().toNative();
-  const name = 'hub_' + createHash('sha1').update(sql).digest('hex');
   const client = (await knex.client.acquireConnection()) as PgClient;
   try {
+    const name = `hub${process.pid}_${connectionNumber(client)}_${statementHash(sql)}`;
     await remember(client, name);
     knex.client.emit('query', { sql, bindings, method: 'select', options: { name } });
     const res = await client.query({ name, text: sql, values: bindings as unknown[] });
@@ -51,6 +54,17 @@ export async function queryPrepared(
     await knex.client.releaseConnection(client);
   }
 }
+
+/** The hash of a statement's text that ends its name (tests look a statement up by it). */
+export const statementHash = (sql: string) => createHash('sha1').update(sql).digest('hex');
+
+const connectionNumbers = new WeakMap<PgClient, number>();
+let connections = 0;
+const connectionNumber = (client: PgClient): number => {
+  let n = connectionNumbers.get(client);
+  if (n === undefined) connectionNumbers.set(client, (n = ++connections));
+  return n;
+};
 
 /** Marks `name` as most recently used on `client`, deallocating the oldest beyond the bound. */
 async function remember(client: PgClient, name: string): Promise<void> {

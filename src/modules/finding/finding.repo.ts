@@ -3,6 +3,7 @@
  * columns are gated by the viewer's content access, so a filter, sort or count never reveals a value
  * the viewer could not read in the row itself.
  */
+import { queryPrepared } from '../../db/prepared.js';
 import { toDate, toDateOrNull } from '../../shared/timestamps.js';
 import type { Knex } from 'knex';
 import type { Viewer } from '../../auth/viewer.js';
@@ -411,14 +412,15 @@ export async function listFindings(
 ): Promise<Connection<FindingRow>> {
   const base = findingBase(knex, v, q);
   const row = pageRowSql(v, need);
+  const run = (stmt: Knex.QueryBuilder) => queryPrepared(knex, stmt);
   return paginate(
     knex,
     base.clone().select(knex.raw(row.sql, row.bindings as Knex.RawBinding[])),
     args,
     findingSortKey(v, q, order.field, order.desc),
     mapPageRow,
-    countOf(base),
+    countOf(base, run),
     'f.id',
-    { countNow: need.totalCount },
+    { countNow: need.totalCount, run },
   );
 }
