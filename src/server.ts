@@ -62,6 +62,12 @@ export interface RunningServer {
   /** Where queries were sent, with a replica. */
   readRouter: ReadRouter | null;
   url: string;
+  /**
+   * The first step of a clean stop (SIGTERM): from now on /readyz answers 503, so that a load
+   * balancer takes the instance out, and every answer closes its connection (keep-alive clients
+   * reconnect, through the balancer, elsewhere). Requests are still served until stop().
+   */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -139,10 +145,20 @@ export async function startServer(opts: {
   });
   await apollo.start();
 
+  // after SIGTERM (drain()): not ready, and no connection kept alive
+  let draining = false;
+  app.use((_req, res, next) => {
+    if (draining) res.setHeader('connection', 'close');
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'stopping' });
+      return;
+    }
     try {
       await pingDatabase(orm.em.getKnex());
       res.json({ status: 'ready' });
@@ -313,6 +329,9 @@ export async function startServer(opts: {
     httpServer,
     readRouter,
     url: `http://localhost:${addr.port}/graphql`,
+    drain() {
+      draining = true;
+    },
     async stop() {
       await wsCleanup.dispose();
       await apollo.stop();
