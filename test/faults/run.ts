@@ -605,7 +605,7 @@ async function sigterm(hub: HubProcess, world: World) {
       tClose !== undefined ? tClose - tSig : null,
     'first connection refused after SIGTERM (ms)': firstRefusal !== undefined ? firstRefusal - tSig : null,
     'shutdown delay (HUB_SHUTDOWN_DELAY_MS)': T.drain,
-    'sent after SIGTERM and answered before the socket closed: ok / all': `${duringDelay.filter((r) => r.outcome === 'ok').length} / ${duringDelay.length}`,
+    'sent after SIGTERM, answered before the hub began to close: ok / all': `${duringDelay.filter((r) => r.outcome === 'ok').length} / ${duringDelay.length}`,
     'sent after SIGTERM: served / refused / other': `${servedAfter.length} / ${refusedAfter.length} / ${afterSig.length - servedAfter.length - refusedAfter.length}`,
     'sent after SIGTERM: outcomes': tally(afterSig),
     'exit code': exit?.code ?? 'did not exit',
