@@ -79,7 +79,13 @@ describe('require registered operations', () => {
 
   it("runs an organisation's own operations only for that organisation", async () => {
     const FINDINGS = readFileSync(path.join(ops, 'findings.graphql'), 'utf8');
-    const body = { query: FINDINGS, operationName: 'FindingsPage', variables: { first: 1 } };
+    // readable rows only: the first finding of the whole list may be one whose content the audit
+    // bureau may not read (FORBIDDEN fields), which depends on the data, not on the registry
+    const body = {
+      query: FINDINGS,
+      operationName: 'FindingsPage',
+      variables: { first: 1, filterBy: { readable: true } },
+    };
     // the whole file sent as it is: with its other operations it is not one registered document
     const whole = await send(req.server.url, body, await req.token(Role.AUDIT, w.audit.code));
     expect(whole.errors![0].extensions.code).toBe('OPERATION_NOT_REGISTERED');
@@ -98,6 +104,7 @@ describe('require registered operations', () => {
     );
     expect(audit.errors).toBeUndefined();
     expect(audit.status).toBe(200);
+    expect(audit.data.findings.nodes).toHaveLength(1);
     const finance = await send(
       req.server.url,
       { ...body, query: page },
