@@ -74,6 +74,12 @@ export interface HubConfig {
   trustedDocuments: 'off' | 'log' | 'require';
   /** HUB_TRUSTED_DOCUMENTS_DIR: the registry, `<ORG-CODE>/` and `_shared/` (default ./trusted-documents). */
   trustedDocumentsDir: string;
+  /**
+   * HUB_SHUTDOWN_DELAY_MS: after SIGTERM, /readyz answers 503 at once and the hub keeps serving this
+   * long before it closes the listening socket, so that a load balancer stops sending it requests
+   * first. Default 5,000 in production, 0 otherwise.
+   */
+  shutdownDelayMs: number;
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -179,6 +185,7 @@ export function loadConfig(
       env.HUB_RATE_LIMIT_PER_MINUTE,
       production ? 300_000 : 0,
     ),
+    shutdownDelayMs: int('HUB_SHUTDOWN_DELAY_MS', env.HUB_SHUTDOWN_DELAY_MS, production ? 5_000 : 0),
   };
 }
 

@@ -26,14 +26,24 @@ startHub(config, log)
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      log.info({ signal }, 'shutting down');
+      // not ready at once, while still serving: a load balancer takes the instance out before its
+      // listening socket closes (HUB_SHUTDOWN_DELAY_MS later); then requests in flight finish
+      hub.server.drain();
+      const delayMs = config.shutdownDelayMs;
+      log.info(
+        { signal, delayMs },
+        'shutting down: /readyz answers 503, the listening socket closes after delayMs',
+      );
       const force = setTimeout(() => {
         log.error('shutdown took too long; exiting');
         process.exit(1);
-      }, 15_000);
+      }, delayMs + 15_000);
       force.unref();
-      hub
-        .stop()
+      new Promise((r) => setTimeout(r, delayMs))
+        .then(() => {
+          log.info('closing the listening socket');
+          return hub.stop();
+        })
         .then(() => {
           log.info('stopped');
           process.exit(0);

@@ -41,7 +41,12 @@ import {
   requireJson,
 } from './http/limits.js';
 import { admitOperation, budgetPlugin } from './http/budget.js';
-import { resolveDocumentIds, TrustedDocuments, trustedDocumentsGate } from './http/trusted-documents.js';
+import {
+  resolveDocumentIds,
+  SHARED_REGISTRY,
+  TrustedDocuments,
+  trustedDocumentsGate,
+} from './http/trusted-documents.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { mountRectificationRoutes } from './modules/rectification/index.js';
 import { mountStatisticsRoutes } from './modules/statistics/statistics.http.js';
@@ -49,7 +54,7 @@ import { startSharingCache } from './modules/sharing/index.js';
 import { mountPublishingRoutes } from './modules/publishing/publishing.http.js';
 import { mountPerformanceRoutes } from './modules/performance/index.js';
 import { evidenceStorageFor, startEvidenceSweeper } from './modules/evidence/index.js';
-import { mountWebRoutes } from './web/index.js';
+import { DASHBOARD_DOCUMENTS, mountWebRoutes } from './web/index.js';
 
 import { compiledReadsPlugin } from './http/compiled-reads.js';
 import { isGuarded } from './permissions.js';
@@ -62,6 +67,12 @@ export interface RunningServer {
   /** Where queries were sent, with a replica. */
   readRouter: ReadRouter | null;
   url: string;
+  /**
+   * The first step of a clean stop (SIGTERM): from now on /readyz answers 503, so that a load
+   * balancer takes the instance out, and every answer closes its connection (keep-alive clients
+   * reconnect, through the balancer, elsewhere). Requests are still served until stop().
+   */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -83,6 +94,9 @@ export async function startServer(opts: {
     throw new Error(
       `HUB_TRUSTED_DOCUMENTS=require but ${config.trustedDocumentsDir} registers no operation: every request would be refused`,
     );
+  // the dashboard's own operations, for every organisation and role: the page is the hub's own
+  // (src/web/dashboard.ts); counted after the check above, which is about the partners' registry
+  trusted.addManifest(SHARED_REGISTRY, DASHBOARD_DOCUMENTS);
   if (config.trustedDocuments !== 'off')
     log.info({ mode: config.trustedDocuments, documents: trusted.size }, 'trusted documents');
   const app = express();
@@ -139,10 +153,20 @@ export async function startServer(opts: {
   });
   await apollo.start();
 
+  // after SIGTERM (drain()): not ready, and no connection kept alive
+  let draining = false;
+  app.use((_req, res, next) => {
+    if (draining) res.setHeader('connection', 'close');
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'stopping' });
+      return;
+    }
     try {
       await pingDatabase(orm.em.getKnex());
       res.json({ status: 'ready' });
@@ -313,6 +337,9 @@ export async function startServer(opts: {
     httpServer,
     readRouter,
     url: `http://localhost:${addr.port}/graphql`,
+    drain() {
+      draining = true;
+    },
     async stop() {
       await wsCleanup.dispose();
       await apollo.stop();

@@ -3,7 +3,9 @@
  * page loads without console errors and with no request to another host, the charts render, the
  * numbers on the page equal the statistics API's for the same role, a drill-down from a chart shows
  * the rows behind it, a UNIT sees only its own data and no 催办, and in demo mode the role picker signs
- * in. Screenshots go to test-output/.
+ * in. Its operations are registered trusted documents: with HUB_TRUSTED_DOCUMENTS=require the page
+ * works, sending every operation by its hash alone; it sends the text only when the hub does not know a
+ * hash and the mode allows. Screenshots go to test-output/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,9 @@ import { createLogger } from '../src/logger.js';
 import { DASHBOARD_DIR } from '../src/web/dashboard.js';
 import { wan } from '../src/modules/statistics/report.docx.js';
 import { Role } from '../src/shared/enums.js';
+import { DASHBOARD_DOCUMENTS } from '../src/web/dashboard.js';
+import { writeTestRegistry } from './support/registry.js';
+import { readFileSync } from 'node:fs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'test-output');
@@ -262,6 +267,135 @@ describe('the dashboard in chromium', () => {
       expect(problems).toEqual([]);
     } finally {
       await close();
+    }
+  }, 120_000);
+});
+
+/** The dashboard's operations by hash (codegen's manifest): hash without the `sha256:` prefix → name. */
+const dashboardOperations = new Map(
+  Object.entries(JSON.parse(readFileSync(DASHBOARD_DOCUMENTS, 'utf8')) as Record<string, string>).map(
+    ([id, text]) => [id.replace(/^sha256:/, ''), /^(?:query|mutation) (\w+)/.exec(text)![1]!],
+  ),
+);
+
+type Sent = { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } };
+/** The bodies the page POSTs to /graphql. */
+function recordGraphql(page: Page): Sent[] {
+  const sent: Sent[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql')
+      sent.push(r.postDataJSON() as Sent);
+  });
+  return sent;
+}
+
+describe('the dashboard with registered operations only (HUB_TRUSTED_DOCUMENTS=require)', () => {
+  const registry = writeTestRegistry();
+  let strict: RunningServer;
+  beforeAll(async () => {
+    // the registry folder holds the tests' operations only: the dashboard's are the hub's own
+    strict = await startServer({
+      config: { ...hub.config, trustedDocuments: 'require', trustedDocumentsDir: registry.dir },
+      orm: hub.orm,
+      schema: applyPermissions(await buildHubSchema()),
+      log: createLogger('silent'),
+      port: 0,
+    });
+  });
+  afterAll(async () => {
+    await strict?.stop();
+    registry.remove();
+  });
+
+  it('FINANCE: every section loads, each operation sent by its registered hash alone', async () => {
+    const base = origin(strict.url);
+    const token = await hub.token(Role.FINANCE, 'HC-CZJ');
+    // the mode is on: an operation that is not registered is refused
+    const adhoc = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: TOTAL }),
+    });
+    expect(adhoc.status).toBe(403);
+    const { page, problems, close } = await openPage(base);
+    const sent = recordGraphql(page);
+    try {
+      const before = (await hub.gql(TOTAL, {}, token)).data;
+      await signIn(page, base, token);
+      const after = (await hub.gql(TOTAL, {}, token)).data;
+      expect([before.stats.total.findings, after.stats.total.findings]).toContain(
+        Number(await kpi(page, 'findings')),
+      );
+      expect(await page.textContent('#overdue-note')).toContain(`${after.rectifications.totalCount} 项`);
+      await checkPerformanceSections(page, token, { monitoring: true, proposals: true });
+      // the drill-down and the report download send their operations too
+      const sources = (await hub.gql(`{ stats(groupBy: SOURCE) { groups { key } } }`, {}, token)).data.stats
+        .groups.length as number;
+      const box = (await page.locator('#chart-source').boundingBox())!;
+      await page.mouse.click(box.x + 60 + (box.width - 80) / sources / 2, box.y + box.height - 44);
+      await page.waitForSelector('#drill:not([hidden]) tbody tr');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-button')]);
+      expect(download.suggestedFilename()).toMatch(/^\d{4}年度整改情况报告\.docx$/);
+      // 催办 on the first overdue task: the mutation is registered too (sent, or refused with a reason)
+      const remind = page.locator('#overdue-table button.remind').first();
+      await remind.click();
+      await expect.poll(() => remind.textContent()).toMatch(/已催办|未发送/);
+      expect(sent.length).toBeGreaterThanOrEqual(7);
+      for (const body of sent) {
+        expect(body.query).toBeUndefined();
+        expect(dashboardOperations.has(body.extensions!.persistedQuery!.sha256Hash!)).toBe(true);
+      }
+      const names = new Set(
+        sent.map((b) => dashboardOperations.get(b.extensions!.persistedQuery!.sha256Hash!)),
+      );
+      expect([...names].sort()).toEqual([
+        'Dashboard',
+        'Drill',
+        'Monitoring',
+        'Overdue',
+        'Proposals',
+        'Remind',
+        'ReportLink',
+      ]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it('a hash the hub does not know: the page sends the text when the mode allows, and not under require', async () => {
+    const token = await hub.token(Role.FINANCE, 'HC-CZJ');
+    const unknownHash = async (base: string) => {
+      const { page, close } = await openPage(base);
+      const sent = recordGraphql(page);
+      // as if the page came from another build: every hash it sends is one the hub never registered
+      await page.route('**/graphql', (route) => {
+        const body = route.request().postDataJSON() as Sent;
+        if (body.extensions?.persistedQuery) body.extensions.persistedQuery.sha256Hash = 'f'.repeat(64);
+        return route.continue({ postData: JSON.stringify(body) });
+      });
+      await page.goto(`${base}/dashboard/`);
+      await page.fill('#token', token);
+      await page.click('#signin-button');
+      return { page, sent, close };
+    };
+    // off (the main test hub): the text follows the refused hash, and the board loads
+    const off = await unknownHash(origin(hub.server.url));
+    try {
+      await off.page.waitForSelector('#board[data-loaded]', { state: 'attached' });
+      expect(off.sent.some((b) => b.query?.startsWith('query Dashboard('))).toBe(true);
+    } finally {
+      await off.close();
+    }
+    // require: no text is sent; the page says the operation is unknown
+    const req = await unknownHash(origin(strict.url));
+    try {
+      await req.page.waitForSelector('#signin-error:not(:empty)');
+      expect(await req.page.textContent('#signin-error')).toContain('No registered operation has this hash');
+      expect(req.sent.length).toBeGreaterThan(0);
+      expect(req.sent.filter((b) => b.query !== undefined)).toEqual([]);
+    } finally {
+      await req.close();
     }
   }, 120_000);
 });

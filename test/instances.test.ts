@@ -6,11 +6,7 @@
  *
  * Needs a real PostgreSQL (two processes cannot share the embedded one) and Redis (CI runs both).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -20,75 +16,24 @@ import { signToken } from '../src/auth/tokens.js';
 import { FindingSource, Role } from '../src/shared/enums.js';
 import { Factory, type Org } from './support/factories.js';
 import { redisAvailable, TEST_REDIS_URL } from './support/redis.js';
+import { startHubProcess, stopHubProcess, type HubProcess } from './support/hub-process.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const realPostgres = !!process.env.DATABASE_URL;
 const hasRedis = realPostgres && (await redisAvailable());
 const secret = randomBytes(32).toString('hex');
 const config = loadConfig({ ...process.env, HUB_JWT_SECRET: secret });
 
-interface Instance {
-  url: string;
-  base: string;
-  child: ChildProcess;
-  dir: string;
-  log: string[];
-}
+type Instance = HubProcess;
 
-async function startInstance(name: string): Promise<Instance> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `hub-${name}-`));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: inject('databaseUrl'),
-      REDIS_URL: TEST_REDIS_URL,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      HUB_DATA_DIR: dir,
-      HUB_JWT_SECRET: secret,
-      HUB_SEED_DEMO: 'false',
-      HUB_EVIDENCE_STORE: 'database',
-      HUB_RATE_LIMIT_PER_MINUTE: '2000',
-      HUB_DB_POOL_MAX: '3',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const startInstance = (name: string) =>
+  startHubProcess(name, {
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: TEST_REDIS_URL,
+    HUB_JWT_SECRET: secret,
+    HUB_EVIDENCE_STORE: 'database',
+    HUB_RATE_LIMIT_PER_MINUTE: '2000',
+    HUB_DB_POOL_MAX: '3',
   });
-  const log: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        log.push(line);
-        try {
-          const j = JSON.parse(line) as { msg?: string; url?: string };
-          if (j.msg === 'hub ready' && j.url) resolve(j.url);
-        } catch {
-          // not JSON
-        }
-      }
-    });
-    child.stderr!.resume();
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${log.join('\n')}`)));
-  });
-  return { url, base: url.replace(/\/graphql$/, ''), child, dir, log };
-}
-
-async function stopInstance(i: Instance | undefined) {
-  if (!i) return;
-  if (i.child.exitCode === null) {
-    await new Promise<void>((r) => {
-      i.child.once('exit', () => r());
-      i.child.kill('SIGTERM');
-    });
-  }
-  rmSync(i.dir, { recursive: true, force: true });
-}
 
 const token = (role: Role, org: Org) => signToken(config, { sub: `test-${role}`, role, org: org.code }, 600);
 
@@ -144,7 +89,7 @@ describe.skipIf(!hasRedis)('two hub instances on one PostgreSQL and one Redis', 
     w = await f.world();
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([stopInstance(a), stopInstance(b)]);
+    await Promise.all([stopHubProcess(a), stopHubProcess(b)]);
     await knex?.destroy();
   });
 

@@ -1,24 +1,15 @@
 /**
  * The README's example operations run as written: each ```graphql block after an
  * `<!-- example role=ROLE variables={…} -->` marker is sent with a token of that role's demo
- * organisation, against the demo data the test run loads.
+ * organisation, against the demo data the test run loads — by a hub that runs registered operations
+ * only (HUB_TRUSTED_DOCUMENTS=require, the tests' registry of test/support/registry.ts).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/harness.js';
+import { readmeExamples, writeTestRegistry } from './support/registry.js';
 import { DEMO_ORG_OF_ROLE } from '../src/seed/generator.js';
-import type { Role } from '../src/shared/enums.js';
 
-const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
-const examples = [
-  ...readme.matchAll(/<!-- example role=(\w+)(?: variables=(\{.*?\}))? -->\s*```graphql\n([\s\S]*?)```/g),
-].map((m) => ({
-  role: m[1] as Role,
-  variables: m[2] ? (JSON.parse(m[2]) as Record<string, unknown>) : {},
-  query: m[3]!,
-  name: /^\s*(?:query|mutation)\s+(\w+)/.exec(m[3]!)?.[1] ?? m[3]!.trim().split('\n')[1]!.trim(),
-}));
+const examples = readmeExamples();
 
 /** Every list in an answer, so an example that returns nothing is noticed. */
 function lists(v: unknown, at = '$'): [string, unknown[]][] {
@@ -28,10 +19,14 @@ function lists(v: unknown, at = '$'): [string, unknown[]][] {
 }
 
 let hub: TestHub;
+const registry = writeTestRegistry();
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ trustedDocuments: 'require', trustedDocumentsDir: registry.dir });
 });
-afterAll(async () => hub?.stop());
+afterAll(async () => {
+  await hub?.stop();
+  registry.remove();
+});
 
 describe('README examples', () => {
   it('has the five examples it promises', () => {

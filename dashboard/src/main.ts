@@ -1,13 +1,22 @@
 // The dashboard (综合看板): reads the hub's GraphQL API with the viewer's own token, so it shows exactly
 // what that role may see. Every asset is bundled by Vite; ECharts comes from node_modules.
+//
+// Its operations are registered trusted documents: they live in dashboard/operations/*.graphql, and
+// codegen (codegen.yml) gives each a typed document holding only its hash, plus the manifest of their
+// texts that the hub registers. The page sends the hash; only if the hub does not know it (another
+// build) and its mode is not `require` does it send the text.
 import * as echarts from 'echarts';
-
-type Figures = Record<string, number | string | null>;
-interface Group {
-  key: string | null;
-  label: string;
-  figures: Figures;
-}
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  DashboardDocument,
+  DrillDocument,
+  MonitoringDocument,
+  OverdueDocument,
+  ProposalsDocument,
+  RemindDocument,
+  ReportLinkDocument,
+} from './__generated__/graphql';
+import DOCUMENTS from './__generated__/persisted-documents.json';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const TOKEN_KEY = 'hub-dashboard-token';
@@ -55,31 +64,47 @@ function wan(yuan: string | null | undefined): string {
   return `${neg && h !== 0n ? '-' : ''}${h / 100n}.${String(h % 100n).padStart(2, '0')}`;
 }
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+interface Settings {
+  demoTokens: string | null;
+  trustedDocuments?: 'off' | 'log' | 'require';
+}
+const settings: Promise<Settings> = fetch('/dashboard/settings.json')
+  .then((r) => r.json() as Promise<Settings>)
+  .catch(() => ({ demoTokens: null }));
+
+type Answer<T> = {
+  data?: T;
+  errors?: { message: string; path?: unknown[]; extensions?: { code?: string } }[];
+};
+
+/** Sends a registered operation by its hash (see the top of this file). */
+async function gql<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<T> {
+  const id = (doc as { __meta__?: { hash: string } }).__meta__!.hash;
+  const post = async (payload: object) => {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ variables: variables ?? {}, ...payload }),
+    });
+    return { res, body: (await res.json()) as Answer<T> };
+  };
+  let { res, body } = await post({
+    extensions: { persistedQuery: { version: 1, sha256Hash: id.replace(/^sha256:/, '') } },
   });
-  const body = (await res.json()) as { data?: T; errors?: { message: string; path?: unknown[] }[] };
+  if (
+    body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND' &&
+    (await settings).trustedDocuments !== 'require'
+  ) {
+    ({ res, body } = await post({ query: (DOCUMENTS as Record<string, string>)[id] }));
+  }
   if (res.status === 401) throw new Error('令牌无效或已过期，请重新登录。');
   // a field the role may not read comes back null with an error at its path: the rest still shows
   if (!body.data) throw new Error(body.errors?.[0]?.message ?? `请求失败（${res.status}）`);
   return body.data;
 }
-
-const FIGURES = `findings amount units pending inProgress partly completed continuing rectified due rectifiedDue
-  rectificationRate tasks closedTasks closedOnTime onTimeRate overdueTasks overdue1To30 overdue31To90 overdueOver90
-  moneyRecovered rulesIssued peopleHeldAccountable`;
-const STATS = `query Dashboard($filter: FindingFilter) {
-  viewer { role organization { name } }
-  bySource: stats(filterBy: $filter, groupBy: SOURCE) {
-    asOf disciplineSuppressed total { ${FIGURES} } groups { key label figures { findings amount } }
-    grades { grade count } recognitions { agencyName targetAgencyName decision count }
-  }
-  byCategory: stats(filterBy: $filter, groupBy: CATEGORY) { groups { key label figures { findings } } }
-  years: stats(groupBy: FISCAL_YEAR) { groups { key } }
-}`;
 
 function kpi(id: string, label: string, value: string) {
   return `<div class="kpi" data-kpi="${id}"><div class="label">${label}</div><div class="value" data-value="${value}">${value}</div></div>`;
@@ -107,19 +132,7 @@ function currentFilter(): Record<string, unknown> {
 
 async function load() {
   $('board').removeAttribute('data-loaded');
-  const data = await gql<{
-    viewer: { role: string; organization: { name: string } | null };
-    bySource: {
-      asOf: string;
-      disciplineSuppressed: boolean;
-      total: Figures;
-      groups: Group[];
-      grades: { grade: string; count: number }[];
-      recognitions: { agencyName: string; targetAgencyName: string; decision: string; count: number }[];
-    };
-    byCategory: { groups: Group[] };
-    years: { groups: { key: string }[] };
-  }>(STATS, { filter: currentFilter() });
+  const data = await gql(DashboardDocument, { filter: currentFilter() });
   role = data.viewer.role;
   $('who').textContent = `${data.viewer.organization?.name ?? '社会公众'}（${role}）`;
   const sel = $<HTMLSelectElement>('year');
@@ -138,13 +151,13 @@ async function load() {
   const rate = (r: unknown) => (r == null ? '—' : `${Number(r).toFixed(2)}%`);
   $('kpis').innerHTML = [
     kpi('findings', '问题总数（个）', String(t.findings)),
-    kpi('amount', '涉及金额（万元）', wan(t.amount as string)),
+    kpi('amount', '涉及金额（万元）', wan(t.amount)),
     kpi('units', '涉及单位（个）', String(t.units)),
     kpi('rectified', '已整改销号（个）', String(t.rectified)),
     kpi('rate', '整改率', rate(t.rectificationRate)),
     kpi('onTime', '按期销号率', rate(t.onTimeRate)),
     kpi('overdue', '逾期任务（项）', String(t.overdueTasks)),
-    kpi('money', '整改金额（万元）', wan(t.moneyRecovered as string)),
+    kpi('money', '整改金额（万元）', wan(t.moneyRecovered)),
     kpi('rules', '建章立制（项）', String(t.rulesIssued)),
     kpi('accountable', '问责人数（人）', String(t.peopleHeldAccountable)),
   ].join('');
@@ -186,14 +199,16 @@ async function load() {
             name: STATUS_NAMES[s],
             value:
               t[
-                {
-                  RECTIFIED: 'rectified',
-                  COMPLETED: 'completed',
-                  PARTLY: 'partly',
-                  CONTINUING: 'continuing',
-                  IN_PROGRESS: 'inProgress',
-                  PENDING: 'pending',
-                }[s]
+                (
+                  {
+                    RECTIFIED: 'rectified',
+                    COMPLETED: 'completed',
+                    PARTLY: 'partly',
+                    CONTINUING: 'continuing',
+                    IN_PROGRESS: 'inProgress',
+                    PENDING: 'pending',
+                  } as const
+                )[s]
               ],
           }),
         ),
@@ -204,7 +219,7 @@ async function load() {
     tooltip: {},
     xAxis: { type: 'category', data: ['30天以内', '31至90天', '90天以上'] },
     yAxis: { type: 'value', name: '任务数' },
-    series: [{ type: 'bar', data: [t.overdue1To30, t.overdue31To90, t.overdueOver90] as number[] }],
+    series: [{ type: 'bar', data: [t.overdue1To30, t.overdue31To90, t.overdueOver90] }],
   });
   chart('chart-grades', {
     tooltip: {},
@@ -240,9 +255,9 @@ function performanceYear(): number {
 }
 
 /** Runs a section's query; a role the API refuses it to (FORBIDDEN) does not see the section. */
-async function section<T>(id: string, query: string, variables: Record<string, unknown>): Promise<T | null> {
+async function section<T, V>(id: string, doc: TypedDocumentNode<T, V>, variables: V): Promise<T | null> {
   try {
-    return await gql<T>(query, variables);
+    return await gql(doc, variables);
   } catch {
     $(id).hidden = true;
     return null;
@@ -250,24 +265,10 @@ async function section<T>(id: string, query: string, variables: Record<string, u
 }
 
 const LEVEL_NAMES: Record<string, string> = { RED: '红色预警', YELLOW: '黄色预警', NONE: '无预警' };
-const MONITORING = `query Monitoring($year: Int!) {
-  monitoringWarnings(budgetYear: $year, minLevel: YELLOW) {
-    project { id name } unit { name } level timeProgress spendingProgress reasons
-  }
-}`;
 
 async function loadMonitoring() {
   const year = performanceYear();
-  const d = await section<{
-    monitoringWarnings: {
-      project: { id: string; name: string };
-      unit: { name: string };
-      level: string;
-      timeProgress: number;
-      spendingProgress: number;
-      reasons: string[];
-    }[];
-  }>('monitoring', MONITORING, { year });
+  const d = await section('monitoring', MonitoringDocument, { year });
   if (!d) return;
   const ws = d.monitoringWarnings;
   const red = ws.filter((w) => w.level === 'RED').length;
@@ -307,27 +308,10 @@ const ACTION_NAMES: Record<string, string> = {
   REDUCE: '压减预算',
   CANCEL: '取消项目',
 };
-const PROPOSALS = `query Proposals($year: Int!) {
-  budgetProposals(resultYear: $year) {
-    project { id name } unit { name } budgetYear grade action budgetAmount reduceAmount holdBackAmount proposedAmount
-  }
-}`;
 
 async function loadProposals() {
   const year = performanceYear();
-  const d = await section<{
-    budgetProposals: {
-      project: { id: string; name: string };
-      unit: { name: string };
-      budgetYear: number;
-      grade: string | null;
-      action: string;
-      budgetAmount: string;
-      reduceAmount: string;
-      holdBackAmount: string;
-      proposedAmount: string;
-    }[];
-  }>('proposals', PROPOSALS, { year });
+  const d = await section('proposals', ProposalsDocument, { year });
   if (!d) return;
   const ps = d.budgetProposals;
   $('proposals').hidden = false;
@@ -345,27 +329,8 @@ async function loadProposals() {
     `共 ${ps.length} 项建议` + (ps.length > 50 ? '（表中列出前 50 项）。' : '。');
 }
 
-const FINDINGS = `query Drill($filter: FindingFilter) {
-  findings(filterBy: $filter, first: 20) {
-    totalCount
-    nodes { id title source category unit { name } amountInvolved rectificationStatus }
-  }
-}`;
-
 async function drill(extra: Record<string, unknown>, title: string) {
-  const d = await gql<{
-    findings: {
-      totalCount: number;
-      nodes: {
-        title: string | null;
-        source: string;
-        category: string;
-        unit: { name: string };
-        amountInvolved: string | null;
-        rectificationStatus: string | null;
-      }[];
-    };
-  }>(FINDINGS, { filter: { ...currentFilter(), ...extra } });
+  const d = await gql(DrillDocument, { filter: { ...currentFilter(), ...extra } });
   $('drill').hidden = false;
   $('drill-title').textContent = `明细：${title}`;
   $('drill-table').querySelector('tbody')!.innerHTML = d.findings.nodes
@@ -379,25 +344,8 @@ async function drill(extra: Record<string, unknown>, title: string) {
   $('drill').scrollIntoView();
 }
 
-const OVERDUE = `query Overdue { rectifications(filterBy: { overdue: true }, first: 20) {
-  totalCount nodes { id version unit { name } deadline daysOverdue state } } }`;
-const REMIND = `mutation Remind($input: RectificationChangeInput!) {
-  rectificationRemind(input: $input) { rectification { id version } userErrors { code message } } }`;
-
 async function loadOverdue() {
-  const d = await gql<{
-    rectifications: {
-      totalCount: number;
-      nodes: {
-        id: string;
-        version: number;
-        unit: { name: string };
-        deadline: string;
-        daysOverdue: number;
-        state: string;
-      }[];
-    };
-  }>(OVERDUE);
+  const d = await gql(OverdueDocument);
   const canRemind = REMINDER_ROLES.includes(role);
   const body = $('overdue-table').querySelector('tbody')!;
   body.innerHTML = d.rectifications.nodes
@@ -411,9 +359,9 @@ async function loadOverdue() {
   body.querySelectorAll<HTMLButtonElement>('button.remind').forEach((b) =>
     b.addEventListener('click', async () => {
       b.disabled = true;
-      const r = await gql<{ rectificationRemind: { userErrors: { message: string }[] } }>(REMIND, {
+      const r = await gql(RemindDocument, {
         input: {
-          id: b.dataset.id,
+          id: b.dataset.id!,
           version: Number(b.dataset.version),
           reason: '请加快整改进度，按期完成整改。',
         },
@@ -435,10 +383,7 @@ function esc(s: string) {
 async function downloadReport() {
   const y = $<HTMLSelectElement>('year').value || $<HTMLSelectElement>('year').options[1]?.value;
   if (!y) return;
-  const r = await gql<{ rectificationReport: { docxPath: string } }>(
-    `query($year: Int!) { rectificationReport(year: $year) { docxPath } }`,
-    { year: Number(y) },
-  );
+  const r = await gql(ReportLinkDocument, { year: Number(y) });
   const res = await fetch(r.rectificationReport.docxPath, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`报告下载失败（${res.status}）`);
   const a = document.createElement('a');
@@ -464,9 +409,9 @@ async function signIn(t: string) {
 
 async function demoPicker() {
   // demo mode only: the hub names the demo tokens' address then
-  const settings = (await (await fetch('/dashboard/settings.json')).json()) as { demoTokens: string | null };
-  if (!settings.demoTokens) return;
-  const res = await fetch(settings.demoTokens).catch(() => null);
+  const { demoTokens } = await settings;
+  if (!demoTokens) return;
+  const res = await fetch(demoTokens).catch(() => null);
   if (!res?.ok) return;
   const d = (await res.json()) as {
     tokens: { role: string; label: string; orgName: string | null; token: string }[];

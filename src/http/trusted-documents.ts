@@ -74,6 +74,19 @@ export class TrustedDocuments {
     if (id) this.byId.set(id.replace(/^sha256:/, ''), text);
   }
 
+  /** A manifest `{ "<id>": "<document>" }` (codegen's persisted-documents.json) for one registry. */
+  addManifest(registry: string, file: string): void {
+    try {
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      for (const [id, text] of Object.entries(manifest)) {
+        if (typeof text !== 'string') throw new Error(`entry ${id} is not a document string`);
+        this.add(registry, text, id);
+      }
+    } catch (e) {
+      throw new Error(`trusted documents: ${file}: ${(e as Error).message}`);
+    }
+  }
+
   /** Reads the registry folder; a file that does not parse stops the start with its name. */
   static load(dir: string): TrustedDocuments {
     const t = new TrustedDocuments();
@@ -86,17 +99,13 @@ export class TrustedDocuments {
     for (const reg of registries) {
       for (const file of readdirSync(path.join(dir, reg))) {
         const full = path.join(dir, reg, file);
-        try {
-          if (file.endsWith('.graphql')) t.add(reg, readFileSync(full, 'utf8'));
-          else if (file.endsWith('.json')) {
-            const manifest = JSON.parse(readFileSync(full, 'utf8')) as Record<string, unknown>;
-            for (const [id, text] of Object.entries(manifest)) {
-              if (typeof text !== 'string') throw new Error(`entry ${id} is not a document string`);
-              t.add(reg, text, id);
-            }
+        if (file.endsWith('.json')) t.addManifest(reg, full);
+        else if (file.endsWith('.graphql')) {
+          try {
+            t.add(reg, readFileSync(full, 'utf8'));
+          } catch (e) {
+            throw new Error(`trusted documents: ${full}: ${(e as Error).message}`);
           }
-        } catch (e) {
-          throw new Error(`trusted documents: ${full}: ${(e as Error).message}`);
         }
       }
     }
@@ -105,6 +114,12 @@ export class TrustedDocuments {
 
   get size(): number {
     return this.allowed.size;
+  }
+
+  /** Every registered document (printed) with the registries it is allowed for. */
+  *documents(): Generator<{ hash: string; document: string; registries: string[] }> {
+    for (const [hash, regs] of this.allowed)
+      yield { hash, document: this.byId.get(hash)!, registries: [...regs] };
   }
 
   /** The document registered under a hash (for requests that send only the hash). */

@@ -11,6 +11,8 @@ import { mountExplorer } from './explorer.js';
 import { mountLanding } from './landing.js';
 import { mountDashboard } from './dashboard.js';
 
+export { DASHBOARD_DOCUMENTS } from './dashboard.js';
+
 export function mountWebRoutes(app: express.Express, opts: { config: HubConfig; knex: Knex }): void {
   mountDashboard(app, opts.config);
   mountExplorer(app, opts);

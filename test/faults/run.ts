@@ -8,7 +8,9 @@
  *    absent (findings, their revisions and change events), and none that was acknowledged is missing.
  * 2. Redis down: the hub keeps serving, change events reach this instance's subscribers, the log
  *    says so; when Redis returns, events go through it again.
- * 3. SIGTERM under load: requests in flight finish, new ones are refused, exit code 0 within a bound.
+ * 3. SIGTERM under load: /readyz answers 503 at once while requests are still served, and only after
+ *    the shutdown delay does the listening socket close (a load balancer drains the instance first);
+ *    requests in flight finish, new ones are refused, exit code 0 within a bound.
  *
  *   npm run faults                    # full form: longer load and outage
  *   npm run faults -- --short         # CI's form (well under two minutes)
@@ -19,8 +21,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import knexFactory, { type Knex } from 'knex';
@@ -31,6 +32,7 @@ import { signToken } from '../../src/auth/tokens.js';
 import { Role } from '../../src/shared/enums.js';
 import { Factory } from '../support/factories.js';
 import { freePort, startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
+import { logHas, startHubProcess, type HubProcess } from '../support/hub-process.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({
@@ -46,16 +48,18 @@ const ONLY = new Set(args.only!.split(','));
 const CONCURRENCY = Number(args.concurrency);
 /** Load before the fault, outage length, load after recovery (ms). */
 const T = SHORT
-  ? { warm: 2_000, down: 3_000, after: 3_000, sigtermWarm: 2_000 }
-  : { warm: 5_000, down: 8_000, after: 8_000, sigtermWarm: 5_000 };
+  ? { warm: 2_000, down: 3_000, after: 3_000, sigtermWarm: 2_000, drain: 1_500 }
+  : { warm: 5_000, down: 8_000, after: 8_000, sigtermWarm: 5_000, drain: 3_000 };
 /** A request slower than this has hung (the fail-fast bound is checked separately). */
 const HANG_MS = 15_000;
 /** During the outage a failure must come back within this (fail fast). */
 const FAIL_FAST_MS = 2_000;
 /** After the database accepts connections again, the hub must serve within this. */
 const RECOVERY_BOUND_MS = 10_000;
-/** SIGTERM to exit. */
+/** SIGTERM to exit, after the shutdown delay (HUB_SHUTDOWN_DELAY_MS = T.drain). */
 const EXIT_BOUND_MS = 15_000;
+/** After SIGTERM, /readyz must answer 503 within this (it is polled every 100 ms). */
+const NOT_READY_BOUND_MS = 1_000;
 /** Rows per import: one transaction writes them all, with a revision and a change event each. */
 const IMPORT_ROWS = 10;
 /** Rows per import in the SIGTERM scenario: long enough to be in flight at the signal. */
@@ -76,63 +80,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- the hub process
 
-interface HubProcess {
-  url: string;
-  base: string;
-  child: ChildProcess;
-  log: string[];
-  exit: Promise<{ code: number | null; signal: string | null; at: number }>;
-}
-
-async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-faults-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      HUB_DATA_DIR: dir,
-      HUB_JWT_SECRET: secret,
-      HUB_SEED_DEMO: 'false',
-      HUB_DB_POOL_MAX: '6',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The hub as `npm start` runs it, in production mode, on the script's own servers. */
+const startHub = (env: Record<string, string>) =>
+  startHubProcess('faults', {
+    NODE_ENV: 'production',
+    HUB_JWT_SECRET: secret,
+    HUB_DB_POOL_MAX: '6',
+    ...env,
   });
-  const log: string[] = [];
-  const exit = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) =>
-    child.once('exit', (code, signal) => {
-      rmSync(dir, { recursive: true, force: true });
-      resolve({ code, signal, at: Date.now() });
-    }),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        log.push(line);
-        try {
-          const j = JSON.parse(line) as { msg?: string; url?: string };
-          if (j.msg === 'hub ready' && j.url) resolve(j.url);
-        } catch {
-          // not JSON
-        }
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => log.push(d.toString()));
-    void exit.then((e) => reject(new Error(`the hub exited with ${e.code}: ${log.join('\n')}`)));
-  });
-  return { url, base: url.replace(/\/graphql$/, ''), child, log, exit };
-}
-
-const logHas = (h: HubProcess, re: RegExp, from = 0) => h.log.slice(from).some((l) => re.test(l));
 
 // ---------------------------------------------------------------- load
 
@@ -262,20 +217,22 @@ function startLoad(
 
 /** Polls /readyz every 100 ms: the times it answered, and whether ready. */
 function watchReady(base: string) {
-  const seen: { t: number; ready: boolean; status: number }[] = [];
+  const seen: { t: number; ready: boolean; status: number; error?: string }[] = [];
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
       const t = Date.now();
       let status = 0;
+      let error: string | undefined;
       try {
         const res = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(3000) });
         status = res.status;
         await res.arrayBuffer();
-      } catch {
+      } catch (e) {
         status = 0;
+        error = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
       }
-      seen.push({ t, ready: status === 200, status });
+      seen.push({ t, ready: status === 200, status, error });
       await sleep(100);
     }
   })();
@@ -590,14 +547,40 @@ async function sigterm(hub: HubProcess, world: World) {
     tag: 'term',
     importRows: SIGTERM_IMPORT_ROWS,
   });
+  const ready = watchReady(hub.base);
   await sleep(T.sigtermWarm);
   const tSig = Date.now();
   hub.child.kill('SIGTERM');
-  const exit = await Promise.race([hub.exit, sleep(EXIT_BOUND_MS + 5_000).then(() => null)]);
+  const exit = await Promise.race([hub.exit, sleep(T.drain + EXIT_BOUND_MS + 5_000).then(() => null)]);
   // let the clients see refusals for a moment after the exit
   await sleep(500);
   await load.stop();
+  await ready.stop();
   const reqs = load.reqs;
+  // the order a load balancer needs: not ready first, while serving; the listening socket closes later
+  const readyBefore = ready.seen.filter((s) => s.t < tSig);
+  const notReady = ready.seen.find((s) => s.t >= tSig && s.status === 503);
+  const refusals = [
+    ...ready.seen.filter((s) => s.t >= tSig && s.error === 'ECONNREFUSED').map((s) => s.t),
+    ...reqs.filter((r) => r.t0 >= tSig && r.detail === 'ECONNREFUSED').map((r) => r.t0),
+  ].sort((a, b) => a - b);
+  const firstRefusal = refusals[0];
+  const readyAgain = ready.seen.some((s) => notReady && s.t > notReady.t && s.status === 200);
+  // when the hub began to close its listening socket (its log line's time; same machine, same clock)
+  const closing = hub.log
+    .map((l) => {
+      try {
+        return JSON.parse(l) as { msg?: string; time?: number };
+      } catch {
+        return {};
+      }
+    })
+    .find((l) => l.msg === 'closing the listening socket');
+  const tClose = closing?.time;
+  // sent after the signal and answered before the hub began to close: served, with no error (a
+  // request sent at the moment the socket closes may find its kept-alive connection reset: that is
+  // what the delay is for, and is counted under "sent after SIGTERM")
+  const duringDelay = reqs.filter((r) => r.t0 >= tSig && tClose !== undefined && r.t1 < tClose);
   const inFlight = reqs.filter((r) => r.t0 < tSig && r.t1 >= tSig);
   const afterSig = reqs.filter((r) => r.t0 >= tSig);
   // the hub logs every operation it answers with the request's id: a request the client sent before
@@ -617,6 +600,12 @@ async function sigterm(hub: HubProcess, world: World) {
     'in flight on the client, never read by the hub (refused at the connection)':
       neverRead.map((r) => `${r.kind} ${r.detail}`).join('; ') || 0,
     'last in-flight answer after SIGTERM (ms)': drainMs,
+    '/readyz 503 after SIGTERM (ms)': notReady ? notReady.t - tSig : null,
+    'the hub began to close its listening socket after SIGTERM (ms)':
+      tClose !== undefined ? tClose - tSig : null,
+    'first connection refused after SIGTERM (ms)': firstRefusal !== undefined ? firstRefusal - tSig : null,
+    'shutdown delay (HUB_SHUTDOWN_DELAY_MS)': T.drain,
+    'sent after SIGTERM, answered before the hub began to close: ok / all': `${duringDelay.filter((r) => r.outcome === 'ok').length} / ${duringDelay.length}`,
     'sent after SIGTERM: served / refused / other': `${servedAfter.length} / ${refusedAfter.length} / ${afterSig.length - servedAfter.length - refusedAfter.length}`,
     'sent after SIGTERM: outcomes': tally(afterSig),
     'exit code': exit?.code ?? 'did not exit',
@@ -625,6 +614,39 @@ async function sigterm(hub: HubProcess, world: World) {
     'imports acknowledged but missing (lost)': integ.lost,
   };
   check(S, 'requests were in flight at the signal', inFlight.length > 0, `${inFlight.length}`);
+  check(
+    S,
+    '/readyz was ready before the signal',
+    readyBefore.length > 0 && readyBefore.every((s) => s.ready),
+  );
+  check(
+    S,
+    `/readyz answered 503 within ${NOT_READY_BOUND_MS} ms of the signal, and never ready again`,
+    !!notReady && notReady.t - tSig < NOT_READY_BOUND_MS && !readyAgain,
+    notReady ? `${notReady.t - tSig} ms` : 'never',
+  );
+  check(
+    S,
+    `the listening socket closed only after /readyz said 503 and the shutdown delay (${T.drain} ms)`,
+    !!notReady &&
+      tClose !== undefined &&
+      firstRefusal !== undefined &&
+      notReady.t < tClose &&
+      tClose - tSig >= T.drain &&
+      firstRefusal >= tClose,
+    `503 at ${notReady ? notReady.t - tSig : '-'} ms, closing at ${tClose !== undefined ? tClose - tSig : '-'} ms, ` +
+      `first refusal at ${firstRefusal !== undefined ? firstRefusal - tSig : '-'} ms after the signal`,
+  );
+  check(
+    S,
+    'requests sent during the shutdown delay and answered before the closing were served',
+    duringDelay.length > 0 && duringDelay.every((r) => r.outcome === 'ok'),
+    JSON.stringify(tally(duringDelay)) +
+      duringDelay
+        .filter((r) => r.outcome !== 'ok')
+        .map((r) => ` ${r.kind} ${r.t0 - tSig}–${r.t1 - tSig} ms: ${r.detail}`)
+        .join(';'),
+  );
   check(
     S,
     'every request in flight that the hub had read finished with its answer',
@@ -644,8 +666,8 @@ async function sigterm(hub: HubProcess, world: World) {
   );
   check(
     S,
-    `exit code 0 within ${EXIT_BOUND_MS} ms`,
-    exit?.code === 0 && exit.at - tSig < EXIT_BOUND_MS,
+    `exit code 0 within ${EXIT_BOUND_MS} ms after the shutdown delay`,
+    exit?.code === 0 && exit.at - tSig < T.drain + EXIT_BOUND_MS,
     `code ${exit?.code}, ${exit ? exit.at - tSig : '-'} ms`,
   );
   check(S, 'no import half-written', integ.half === 0, `${integ.half}`);
@@ -701,11 +723,12 @@ async function main() {
   let knex: Knex | undefined;
   try {
     console.log(`private PostgreSQL on ${pg.port}, private Redis on ${redisPort}`);
-    hub = await startHubProcess({
+    hub = await startHub({
       DATABASE_URL: pg.url(),
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       // through Redis, so that its outage is felt by the limiter too; high enough never to refuse
       HUB_RATE_LIMIT_PER_MINUTE: '100000000',
+      HUB_SHUTDOWN_DELAY_MS: String(T.drain),
     });
     console.log(`hub at ${hub.url}`);
     knex = knexFactory({ client: 'pg', connection: pg.url(), pool: { min: 0, max: 2 } });
