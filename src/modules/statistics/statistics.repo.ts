@@ -332,6 +332,25 @@ export async function recognitionRows(
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
+/**
+ * The data version of the statistics (migration stats_data_version): grows with every committed write to
+ * a table they read. `rows`: rows to fold (compactStatsDataVersion) — one per writing transaction since.
+ */
+export async function statsDataVersion(knex: Knex): Promise<{ version: string; rows: number }> {
+  const { rows } = (await knex.raw(
+    'select coalesce(sum(n), 0)::text as version, count(*)::int as rows from stats_data_change',
+  )) as { rows: { version: string; rows: number }[] };
+  return rows[0]!;
+}
+
+/** Folds stats_data_change into one row of the same sum; null when another session is folding. */
+export async function compactStatsDataVersion(knex: Knex): Promise<number | null> {
+  const { rows } = (await knex.raw('select stats_data_compact() as folded')) as {
+    rows: { folded: number | null }[];
+  };
+  return rows[0]!.folded;
+}
+
 /** Names of organisations and projects, for labels. */
 export async function namesOf(
   knex: Knex,
