@@ -49,6 +49,11 @@ export interface HubConfig {
   /** Discipline figures below this count are suppressed in aggregates for other roles. */
   disciplineMinCount: number;
   /**
+   * `stats` answers kept per process (HUB_STATS_CACHE_ENTRIES, default 500; 0 = none), keyed by the data
+   * version and the viewer's class (src/modules/statistics/statistics.cache.ts).
+   */
+  statsCacheEntries: number;
+  /**
    * Answer compilable `findings` operations from response-shaped SQL (HUB_COMPILED_READS, default
    * true; src/http/compiled-reads.ts). Off: every operation is executed field by field.
    */
@@ -169,6 +174,7 @@ export function loadConfig(
     evidenceStore: evidenceStoreOf(env),
     escalationDays: int('HUB_ESCALATION_DAYS', env.HUB_ESCALATION_DAYS, 30),
     disciplineMinCount: int('HUB_DISCIPLINE_MIN_COUNT', env.HUB_DISCIPLINE_MIN_COUNT, 5),
+    statsCacheEntries: int('HUB_STATS_CACHE_ENTRIES', env.HUB_STATS_CACHE_ENTRIES, 500),
     compiledReads: bool('HUB_COMPILED_READS', env.HUB_COMPILED_READS, true),
     production,
     explorer: bool('HUB_EXPLORER', env.HUB_EXPLORER, !production),

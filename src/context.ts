@@ -23,5 +23,7 @@ export interface HubContext {
 /** Settings resolvers need, from the config. */
 export interface ContextSettings {
   disciplineMinCount: number;
+  /** `stats` answers kept per process (0: none); absent: 500. */
+  statsCacheEntries?: number;
   escalationDays: number;
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabaseForCli } from '../db/database.js';
 import { migrateUp, openOrm } from '../db/orm.js';
-import { seedDemoDataSet } from '../seed/demo.js';
+import { compactRollupsAfterLoad, seedDemoDataSet } from '../seed/demo.js';
 import { countOrganizations } from '../modules/organization/organization.repo.js';
 
 const { values } = parseArgs({
@@ -35,6 +35,7 @@ try {
       seed: values.seed ? Number(values.seed) : undefined,
       progress: (line) => process.stderr.write(`  ${line}\n`),
     });
+    await compactRollupsAfterLoad(knex);
     console.log(JSON.stringify({ ...counts, ms: Date.now() - t0 }));
   }
 } finally {

@@ -46,6 +46,8 @@ export const MUTABLE_TABLES: Record<string, string> = {
   stats_rollup: 'a derived cache of the statistics’ finding figures, rebuilt from finding',
   stats_rollup_units: 'a derived cache of the units each statistics key concerns, rebuilt from finding',
   stats_task_link: 'a derived copy of task links with their task and finding columns, rebuilt from them',
+  stats_data_change:
+    'the statistics’ data version: a row per writing transaction, folded by stats_data_compact()',
   access_request: 'status of a request; every decision is in sharing_event',
   sharing_rule: 'the rule in force; every change is in sharing_event',
   rectification: 'the task state; every transition is in rectification_event',

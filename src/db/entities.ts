@@ -3,7 +3,12 @@ import { Policy, Project } from '../modules/project/project.entity.js';
 import { Review } from '../modules/review/review.entity.js';
 import { Finding } from '../modules/finding/finding.entity.js';
 import { FindingRollup } from '../modules/finding/finding-rollup.entity.js';
-import { StatsRollup, StatsRollupUnits, StatsTaskLink } from '../modules/statistics/stats-rollup.entity.js';
+import {
+  StatsDataChange,
+  StatsRollup,
+  StatsRollupUnits,
+  StatsTaskLink,
+} from '../modules/statistics/stats-rollup.entity.js';
 import { BaseEntity } from '../shared/base.entity.js';
 import { AccessRequest, SharingEvent, SharingRule } from '../modules/sharing/index.js';
 import { AccessLogEntry } from '../modules/access-log/access-log.entity.js';
@@ -40,6 +45,7 @@ export const ENTITIES = [
   StatsRollup,
   StatsRollupUnits,
   StatsTaskLink,
+  StatsDataChange,
   SharingRule,
   AccessRequest,
   SharingEvent,

@@ -95,6 +95,7 @@ export function contextFactory(
   const settings: ContextSettings = {
     disciplineMinCount: config.disciplineMinCount,
     escalationDays: config.escalationDays,
+    statsCacheEntries: config.statsCacheEntries,
   };
   return async (authorization, requestId) => {
     const viewer = await viewerFromHeader(config, authorization, orgOf);

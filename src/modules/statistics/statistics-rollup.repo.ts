@@ -28,7 +28,14 @@ import { seesDisciplineMembership } from '../../policy/recognition.js';
 import { findingBase, type FindingQuery } from '../finding/finding.repo.js';
 import { rollupServes, rollupWhere } from '../finding/finding-stats.repo.js';
 import { overdueSql } from '../rectification/index.js';
-import { rawNoJit, StatsDimension, type StatsRowDb, type StatsSqlOptions } from './statistics.repo.js';
+import {
+  rawNoJit,
+  StatsDimension,
+  TASK_FIGURES_OF_T,
+  taskFiguresSql,
+  type StatsRowDb,
+  type StatsSqlOptions,
+} from './statistics.repo.js';
 
 const KEY: Partial<Record<StatsDimension, string>> = {
   SOURCE: 'k.source',
@@ -178,32 +185,11 @@ export async function statsRowsFromRollup(
              row_number() over (partition by k.task_id order by k.counted desc, k.id) = 1 as rep
       from tf k
     ),
-    tfig as (
-      select ${key} as key, grouping(${key})::int as g,
-        count(*) filter (where k.counted = 1 and (k.deadline <= ?::date or k.state = 'CLOSED'))::int as due,
-        count(*) filter (where k.counted = 1 and k.state = 'CLOSED')::int as rectified_due,
-        count(*) filter (where k.rep and k.state = 'CLOSED')::int as closed,
-        count(*) filter (where k.rep and k.state = 'CLOSED'
-                           and (k.closed_at at time zone 'Asia/Shanghai')::date <= k.deadline)::int as closed_on_time,
-        count(*) filter (where k.rep)::int as tasks,
-        count(*) filter (where k.rep and k.days_overdue > 0)::int as overdue,
-        count(*) filter (where k.rep and k.days_overdue between 1 and 30)::int as overdue_30,
-        count(*) filter (where k.rep and k.days_overdue between 31 and 90)::int as overdue_90,
-        count(*) filter (where k.rep and k.days_overdue > 90)::int as overdue_more,
-        coalesce(sum(k.money) filter (where k.rep), 0)::numeric(20,2)::text as money,
-        coalesce(sum(k.rules) filter (where k.rep), 0)::int as rules
-      from tk k
-      group by rollup(${key})
-    )
+    tfig as (${taskFiguresSql(key, 'tk k')})
     select f.*,
       bit_count((coalesce(u.bits, stats_unit_bit(-1)) & ~(select m from mask))
                 | coalesce(d.bits, stats_unit_bit(-1)))::int as units,
-      coalesce(t.due, 0) as due, coalesce(t.rectified_due, 0) as rectified_due,
-      coalesce(t.closed, 0) as closed, coalesce(t.closed_on_time, 0) as closed_on_time,
-      coalesce(t.tasks, 0) as tasks, coalesce(t.overdue, 0) as overdue,
-      coalesce(t.overdue_30, 0) as overdue_30, coalesce(t.overdue_90, 0) as overdue_90,
-      coalesce(t.overdue_more, 0) as overdue_more, coalesce(t.money, '0.00') as money,
-      coalesce(t.rules, 0) as rules,
+      ${TASK_FIGURES_OF_T},
       (select count(*) from small)::int as suppressed,
       (select bool_or(overflow) from uk) or (select overflow from mask) as overflow,
       (select count(*) from stats_rollup)::int as rollup_rows

@@ -162,6 +162,37 @@ export async function rawNoJit<T>(knex: Knex, sql: string, bindings: unknown[]):
   });
 }
 
+/**
+ * The task figures per key of grouping expression `key` and in total (g = 1), over the task-link rows `k`
+ * of `from` — one row per (task, finding) with `counted` (the finding counts), `rep` (the row the task
+ * counts at), state, deadline, closed_at, days_overdue, money and rules (what was reported) — for the
+ * scan (statsRows) and the rollups (statistics-rollup.repo.ts) alike. One binding: the as-of date.
+ */
+export const taskFiguresSql = (key: string, from: string) => `
+      select ${key} as key, grouping(${key})::int as g,
+        count(*) filter (where k.counted = 1 and (k.deadline <= ?::date or k.state = 'CLOSED'))::int as due,
+        count(*) filter (where k.counted = 1 and k.state = 'CLOSED')::int as rectified_due,
+        count(*) filter (where k.rep and k.state = 'CLOSED')::int as closed,
+        count(*) filter (where k.rep and k.state = 'CLOSED'
+                           and (k.closed_at at time zone 'Asia/Shanghai')::date <= k.deadline)::int as closed_on_time,
+        count(*) filter (where k.rep)::int as tasks,
+        count(*) filter (where k.rep and k.days_overdue > 0)::int as overdue,
+        count(*) filter (where k.rep and k.days_overdue between 1 and 30)::int as overdue_30,
+        count(*) filter (where k.rep and k.days_overdue between 31 and 90)::int as overdue_90,
+        count(*) filter (where k.rep and k.days_overdue > 90)::int as overdue_more,
+        coalesce(sum(k.money) filter (where k.rep), 0)::numeric(20,2)::text as money,
+        coalesce(sum(k.rules) filter (where k.rep), 0)::int as rules
+      from ${from}
+      group by rollup(${key})`;
+
+/** The task figures of the row `t` of taskFiguresSql joined to a key, zero where it has none. */
+export const TASK_FIGURES_OF_T = `coalesce(t.due, 0) as due, coalesce(t.rectified_due, 0) as rectified_due,
+      coalesce(t.closed, 0) as closed, coalesce(t.closed_on_time, 0) as closed_on_time,
+      coalesce(t.tasks, 0) as tasks, coalesce(t.overdue, 0) as overdue,
+      coalesce(t.overdue_30, 0) as overdue_30, coalesce(t.overdue_90, 0) as overdue_90,
+      coalesce(t.overdue_more, 0) as overdue_more, coalesce(t.money, '0.00') as money,
+      coalesce(t.rules, 0) as rules`;
+
 const statusSum = (s: string) =>
   `coalesce(sum(case when k.counted = 1 and k.c and k.status = '${s}' then 1 else 0 end), 0)::int`;
 
@@ -203,31 +234,13 @@ export async function statsRows(
       from kept k
       group by rollup(${key})
     ),
-    tfig as (
-      select ${key} as key, grouping(${key})::int as g,
-        count(*) filter (where k.counted = 1 and (k.deadline <= ?::date or k.state = 'CLOSED'))::int as due,
-        count(*) filter (where k.counted = 1 and k.state = 'CLOSED')::int as rectified_due,
-        count(*) filter (where k.rep and k.state = 'CLOSED')::int as closed,
-        count(*) filter (where k.rep and k.state = 'CLOSED'
-                           and (k.closed_at at time zone 'Asia/Shanghai')::date <= k.deadline)::int as closed_on_time,
-        count(*) filter (where k.rep)::int as tasks,
-        count(*) filter (where k.rep and k.days_overdue > 0)::int as overdue,
-        count(*) filter (where k.rep and k.days_overdue between 1 and 30)::int as overdue_30,
-        count(*) filter (where k.rep and k.days_overdue between 31 and 90)::int as overdue_90,
-        count(*) filter (where k.rep and k.days_overdue > 90)::int as overdue_more,
-        coalesce(sum(m.m) filter (where k.rep), 0)::numeric(20,2)::text as money,
-        coalesce(sum(m.rules) filter (where k.rep), 0)::int as rules
-      from tk k
-      left join money m on m.rectification_id = k.task_id and k.rep
-      group by rollup(${key})
-    )
+    tfig as (${taskFiguresSql(
+      key,
+      `(select k.*, m.m as money, m.rules from tk k
+        left join money m on m.rectification_id = k.task_id and k.rep) k`,
+    )})
     select f.*,
-      coalesce(t.due, 0) as due, coalesce(t.rectified_due, 0) as rectified_due,
-      coalesce(t.closed, 0) as closed, coalesce(t.closed_on_time, 0) as closed_on_time,
-      coalesce(t.tasks, 0) as tasks, coalesce(t.overdue, 0) as overdue,
-      coalesce(t.overdue_30, 0) as overdue_30, coalesce(t.overdue_90, 0) as overdue_90,
-      coalesce(t.overdue_more, 0) as overdue_more, coalesce(t.money, '0.00') as money,
-      coalesce(t.rules, 0) as rules,
+      ${TASK_FIGURES_OF_T},
       (select count(*) from small)::int as suppressed
     from fig f
     left join tfig t on t.g = f.g and t.key is not distinct from f.key
@@ -330,6 +343,25 @@ export async function recognitionRows(
   if (scope) b.whereRaw(scope.sql, scope.bindings as Knex.RawBinding[]);
   const rows = (await b) as { agency_id: number; target_agency_id: number; decision: string; n: string }[];
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * The data version of the statistics (migration stats_data_version): grows with every committed write to
+ * a table they read. `rows`: rows to fold (compactStatsDataVersion) — one per writing transaction since.
+ */
+export async function statsDataVersion(knex: Knex): Promise<{ version: string; rows: number }> {
+  const { rows } = (await knex.raw(
+    'select coalesce(sum(n), 0)::text as version, count(*)::int as rows from stats_data_change',
+  )) as { rows: { version: string; rows: number }[] };
+  return rows[0]!;
+}
+
+/** Folds stats_data_change into one row of the same sum; null when another session is folding. */
+export async function compactStatsDataVersion(knex: Knex): Promise<number | null> {
+  const { rows } = (await knex.raw('select stats_data_compact() as folded')) as {
+    rows: { folded: number | null }[];
+  };
+  return rows[0]!.folded;
 }
 
 /** Names of organisations and projects, for labels. */

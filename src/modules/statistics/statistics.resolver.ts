@@ -5,7 +5,7 @@ import type { HubContext } from '../../context.js';
 import { FindingFilter } from '../finding/finding.types.js';
 import { toFindingQuery } from '../finding/finding.query.js';
 import { StatsDimension } from './statistics.repo.js';
-import { computeReport, computeStats } from './statistics.js';
+import { cachedStats, computeReport } from './statistics.js';
 import { RectificationReport, ReportScope, Stats } from './statistics.types.js';
 
 @Resolver()
@@ -28,13 +28,14 @@ export class StatisticsResolver {
     })
     perAgency?: boolean,
   ): Promise<Stats> {
-    return computeStats(
+    return cachedStats(
       ctx.knex,
       ctx.viewer,
       toFindingQuery(filterBy),
       groupBy ?? null,
       ctx.settings.disciplineMinCount,
-      { raw: perAgency ?? false },
+      perAgency ?? false,
+      ctx.settings.statsCacheEntries,
     );
   }
 

@@ -9,6 +9,7 @@ import { FindingSource, PerformanceGrade, Severity } from '../../shared/enums.js
 import { fromGlobalId, toGlobalId } from '../../shared/global-id.js';
 import type { FindingQuery } from '../finding/finding.repo.js';
 import {
+  compactStatsDataVersion,
   gradeRows,
   namesOf,
   notRectifiedReasons,
@@ -16,9 +17,12 @@ import {
   recognitionRows,
   statsRows,
   StatsDimension,
+  statsDataVersion,
   type StatsRowDb,
   type StatsSqlOptions,
 } from './statistics.repo.js';
+import { statsCacheFor } from './statistics.cache.js';
+import { viewerClass } from '../../policy/viewer-class.js';
 import { compactStatsRollup, statsRollupServes, statsRowsFromRollup } from './statistics-rollup.repo.js';
 import {
   RectificationReport,
@@ -199,6 +203,45 @@ export async function computeStats(
       count: r.n,
     })),
   };
+}
+
+/** stats_data_change is folded when it holds more rows than this (one per writing transaction). */
+const FOLD_VERSION_AT = 500;
+let folding: Promise<unknown> | null = null;
+
+function foldVersionSoon(knex: Knex, rows: number): void {
+  if (folding || rows <= FOLD_VERSION_AT || knex.isTransaction) return;
+  folding = compactStatsDataVersion(knex)
+    // a failed fold changes nothing: the rows stay and a later request tries again
+    .catch(() => undefined)
+    .finally(() => {
+      folding = null;
+    });
+}
+
+/**
+ * computeStats through the process's cache (statistics.cache.ts): the answer of the same question for the
+ * same viewer class at the same data version and date, else computed once for all who ask at that moment.
+ * `cacheEntries` 0: computed every time.
+ */
+export async function cachedStats(
+  knex: Knex,
+  v: Viewer,
+  q: FindingQuery,
+  dim: StatsDimension | null,
+  minCount: number,
+  raw: boolean,
+  cacheEntries = 500,
+): Promise<Stats> {
+  const asOf = todayIso();
+  if (cacheEntries <= 0) return computeStats(knex, v, q, dim, minCount, { raw, asOf });
+  const { version, rows } = await statsDataVersion(knex);
+  foldVersionSoon(knex, rows);
+  const cls = viewerClass(v);
+  const key = JSON.stringify([version, cls.key, q, dim, minCount, raw, asOf]);
+  return statsCacheFor(knex, cacheEntries).get(key, cls.validUntil, () =>
+    computeStats(knex, v, q, dim, minCount, { raw, asOf }),
+  );
 }
 
 /** The finding query of a report: the fiscal year, and the unit or the agency's source. */

@@ -171,3 +171,18 @@ export class StatsTaskLink {
   @Property({ type: 'integer' })
   rules!: number;
 }
+
+/**
+ * 统计数据版本: one row per transaction that wrote to a table the statistics read (statement-level triggers,
+ * migration stats_data_version); `sum(n)` is the data version the statistics cache keys its answers by
+ * (statistics.cache.ts). Insert-only for writers, so they never wait on each other; stats_data_compact()
+ * folds the rows into one of the same sum.
+ */
+@Entity({ tableName: 'stats_data_change' })
+export class StatsDataChange {
+  @Property({ type: 'bigint', primary: true, autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'bigint' })
+  n!: string;
+}
